@@ -1,0 +1,21 @@
+package org.lfr.platform;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "lfr.startup")
+public interface StartupConfig {
+
+    /** Refuse to start when the OIDC provider cannot be reached (tokens could not be verified). */
+    @WithDefault("true")
+    boolean requireOidc();
+
+    /** Apply the schema migrations at start. A platform may run them as a separate job instead. */
+    @WithDefault("true")
+    boolean migrate();
+
+    @WithDefault("5s")
+    Duration oidcTimeout();
+}

@@ -1,0 +1,29 @@
+package org.lfr.support;
+
+import static io.restassured.RestAssured.given;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Real access tokens from the local Keycloak (scripts/infra up), obtained with the password grant of the public
+ * client {@code lfr-web}, exactly as a CLI user would.
+ */
+public final class KeycloakTokens {
+
+    private KeycloakTokens() {
+    }
+
+    /** The demo users of src/main/keycloak/lfr-realm.json; each password is {@code demo-<first part>-pass}. */
+    public static String accessToken(String username) {
+        String realmUrl = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "lfr-web")
+                .formParam("username", username)
+                .formParam("password", "demo-" + username.split("\\.")[0] + "-pass")
+                .formParam("scope", "openid")
+                .when().post(realmUrl + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+}

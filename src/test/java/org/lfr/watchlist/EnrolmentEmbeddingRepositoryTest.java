@@ -1,0 +1,94 @@
+package org.lfr.watchlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.hibernate.reactive.panache.TransactionalUniAsserter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.vertx.RunOnVertxContext;
+
+/** Real PostgreSQL + pgvector through Hibernate Reactive: no mocks, no Dev Services. */
+@QuarkusTest
+class EnrolmentEmbeddingRepositoryTest {
+
+    @Inject
+    EnrolmentEmbeddingRepository repository;
+
+    @Test
+    @RunOnVertxContext
+    void persistsA512dVectorAndReadsItBackExactly(TransactionalUniAsserter asserter) {
+        float[] vector = randomUnitVector(new Random(7));
+        String model = "test-" + UUID.randomUUID();
+        EnrolmentEmbedding stored = EnrolmentEmbedding.of(UUID.randomUUID(), model, vector);
+        asserter.execute(() -> repository.persist(stored));
+        asserter.assertThat(() -> Panache.getSession().chain(s -> {
+            s.clear();
+            return repository.findById(stored.id);
+        }), found -> {
+            assertThat(found.embedding).hasSize(512).containsExactly(vector);
+            assertThat(found.model).isEqualTo(model);
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void findsTheNearestNeighbourByCosineDistance(TransactionalUniAsserter asserter) {
+        Random random = new Random(42);
+        String model = "test-" + UUID.randomUUID();
+        List<EnrolmentEmbedding> gallery = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            gallery.add(EnrolmentEmbedding.of(UUID.randomUUID(), model, randomUnitVector(random)));
+        }
+        EnrolmentEmbedding target = gallery.get(123);
+        // The probe is the target seen again with noise, and scaled: cosine must ignore the length.
+        float[] probe = target.embedding.clone();
+        for (int i = 0; i < probe.length; i++) {
+            probe[i] = 3f * (probe[i] + 0.02f * (float) random.nextGaussian());
+        }
+        asserter.execute(() -> repository.persist(gallery.stream()));
+        asserter.assertThat(() -> repository.nearest(probe, model, 3), neighbours -> {
+            assertThat(neighbours).hasSize(3);
+            assertThat(neighbours.get(0).id()).isEqualTo(target.id);
+            assertThat(neighbours.get(0).watchlistEntryId()).isEqualTo(target.watchlistEntryId);
+            assertThat(neighbours.get(0).similarity()).isGreaterThan(0.9);
+            assertThat(neighbours.get(1).similarity()).isLessThan(0.3);
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void theCosineSearchCanUseTheHnswIndex(TransactionalUniAsserter asserter) {
+        String probe = org.lfr.persistence.VectorText.format(randomUnitVector(new Random(1)));
+        asserter.assertThat(() -> Panache.getSession().chain(s -> s
+                .createNativeQuery("select count(*) from pg_indexes where indexname = 'enrolment_embedding_hnsw'"
+                        + " and indexdef like '%hnsw%vector_cosine_ops%'", Long.class)
+                .getSingleResult()
+                .call(() -> s.createNativeQuery("set local enable_seqscan = off").executeUpdate())
+                .chain(() -> s.createNativeQuery("explain select id from enrolment_embedding"
+                        + " order by embedding <=> cast(:p as vector) limit 5", String.class)
+                        .setParameter("p", probe).getResultList())),
+                plan -> assertThat(String.join("\n", plan)).contains("Index Scan using enrolment_embedding_hnsw"));
+    }
+
+    static float[] randomUnitVector(Random random) {
+        float[] v = new float[EnrolmentEmbedding.DIMENSIONS];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+}
