@@ -23,7 +23,7 @@ public final class DatabasePreflight {
             checkVector(connection, jdbcUrl);
         } catch (SQLException e) {
             throw new PreflightFailure("PostgreSQL is not reachable at " + safeUrl(jdbcUrl) + " as user '" + user
-                    + "': " + e.getMessage() + ". " + FIX_LOCAL
+                    + "': " + e.getMessage().replaceAll("[.\\s]+$", "") + ". " + FIX_LOCAL
                     + "; elsewhere set LFR_DB_HOST, LFR_DB_PORT, LFR_DB_NAME, QUARKUS_DATASOURCE_USERNAME and"
                     + " QUARKUS_DATASOURCE_PASSWORD.", e);
         }
