@@ -16,6 +16,13 @@ public interface StartupConfig {
     @WithDefault("true")
     boolean migrate();
 
+    /**
+     * Tests only: empty every table after migrating, so each test run starts from nothing. Refused unless the
+     * database name ends in {@code _test}.
+     */
+    @WithDefault("false")
+    boolean resetDataForTests();
+
     @WithDefault("5s")
     Duration oidcTimeout();
 }

@@ -26,6 +26,9 @@ public class StartupPreflight {
     @Inject
     Flyway flyway;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -48,6 +51,25 @@ public class StartupPreflight {
             LOG.infof("Database schema at version %s (%d migrations applied now)",
                     flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
                     result.migrationsExecuted);
+        }
+        if (config.resetDataForTests()) {
+            resetData();
+        }
+    }
+
+    private void resetData() {
+        String database = DatabasePreflight.safeUrl(jdbcUrl).replaceAll(".*/", "");
+        if (!database.endsWith("_test")) {
+            throw new PreflightFailure("lfr.startup.reset-data-for-tests is set but database '" + database
+                    + "' is not a test database (its name must end in _test); refusing to empty it.");
+        }
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("truncate table audit_event, purge_log, deployment_record, alert_crop, alert,"
+                    + " leaflet_distribution, signage, community_notice, enrolment_embedding, enrolment_image,"
+                    + " watchlist_entry, watchlist, camera, deployment restart identity cascade");
+            LOG.warnf("Emptied every table of test database %s", database);
+        } catch (java.sql.SQLException e) {
+            throw new PreflightFailure("could not empty test database " + database + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,12 @@
+package org.lfr.alert;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the recognition pipeline hands over when a tracked face matched a watchlist entry above the deployment's
+ * threshold. The crop is the only image of a passer-by the service ever keeps.
+ */
+public record NewAlert(UUID deploymentId, UUID cameraId, UUID watchlistEntryId, double similarity,
+        Instant occurredAt, byte[] crop, String cropContentType) {
+}

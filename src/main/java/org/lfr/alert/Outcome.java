@@ -1,0 +1,5 @@
+package org.lfr.alert;
+
+public enum Outcome {
+    ARREST, ADVICE, NO_FURTHER_ACTION, OTHER
+}

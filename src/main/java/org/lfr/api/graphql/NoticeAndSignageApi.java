@@ -1,0 +1,76 @@
+package org.lfr.api.graphql;
+
+import static org.lfr.security.Roles.OFFICER;
+import static org.lfr.security.Roles.SUPERVISOR;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+import org.lfr.deployment.DeploymentView;
+import org.lfr.notice.NoticeInput;
+import org.lfr.notice.NoticeService;
+import org.lfr.notice.NoticeView;
+import org.lfr.security.CurrentActor;
+import org.lfr.signage.LeafletView;
+import org.lfr.signage.SignageInput;
+import org.lfr.signage.SignageService;
+import org.lfr.signage.SignageView;
+
+import io.smallrye.mutiny.Uni;
+
+/** Telling the public: community notices, signs at cameras, leaflets. */
+@GraphQLApi
+public class NoticeAndSignageApi {
+
+    @Inject
+    NoticeService notices;
+    @Inject
+    SignageService signage;
+    @Inject
+    CurrentActor actor;
+
+    @Mutation
+    @Description("Publish a community notice now (it becomes public at once; it cannot be backdated).")
+    @RolesAllowed(SUPERVISOR)
+    public Uni<NoticeView> publishNotice(@NonNull UUID deploymentId, @NonNull NoticeInput input) {
+        return notices.publish(actor.get(), deploymentId, input);
+    }
+
+    @Mutation
+    @RolesAllowed(OFFICER)
+    public Uni<SignageView> recordSignagePlaced(@NonNull UUID cameraId, @NonNull SignageInput input) {
+        return signage.place(actor.get(), cameraId, input);
+    }
+
+    @Mutation
+    @RolesAllowed(OFFICER)
+    public Uni<SignageView> recordSignageRemoved(@NonNull UUID signageId) {
+        return signage.remove(actor.get(), signageId);
+    }
+
+    @Mutation
+    @RolesAllowed(OFFICER)
+    public Uni<LeafletView> recordLeaflets(@NonNull UUID deploymentId, int count) {
+        return signage.recordLeaflets(actor.get(), deploymentId, count);
+    }
+
+    public Uni<List<NoticeView>> notices(@Source DeploymentView deployment) {
+        return notices.forDeployment(deployment.id());
+    }
+
+    public Uni<List<SignageView>> signage(@Source DeploymentView deployment) {
+        return signage.signage(deployment.id());
+    }
+
+    public Uni<List<LeafletView>> leaflets(@Source DeploymentView deployment) {
+        return signage.leaflets(deployment.id());
+    }
+}

@@ -1,0 +1,64 @@
+package org.lfr.api.graphql;
+
+import static org.lfr.security.Roles.DPO;
+import static org.lfr.security.Roles.OFFICER;
+import static org.lfr.security.Roles.SUPERVISOR;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.lfr.security.CurrentActor;
+import org.lfr.watchlist.WatchlistEntryInput;
+import org.lfr.watchlist.WatchlistEntryView;
+import org.lfr.watchlist.WatchlistService;
+import org.lfr.watchlist.WatchlistView;
+
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class WatchlistApi {
+
+    @Inject
+    WatchlistService watchlists;
+    @Inject
+    CurrentActor actor;
+
+    @Query
+    @Description("A deployment's watchlist: entry metadata only (images are downloaded over REST, audited).")
+    @RolesAllowed({OFFICER, SUPERVISOR, DPO})
+    public Uni<WatchlistView> watchlist(@NonNull UUID deploymentId) {
+        return watchlists.get(deploymentId);
+    }
+
+    @Mutation
+    @RolesAllowed(OFFICER)
+    public Uni<WatchlistEntryView> proposeWatchlistEntry(@NonNull UUID deploymentId, @NonNull WatchlistEntryInput input) {
+        return watchlists.propose(actor.get(), deploymentId, input);
+    }
+
+    @Mutation
+    @RolesAllowed({OFFICER, SUPERVISOR})
+    public Uni<Boolean> removeWatchlistEntry(@NonNull UUID entryId) {
+        return watchlists.remove(actor.get(), entryId);
+    }
+
+    @Mutation
+    @Description("Supervisor override for an under-18 subject or an old image, with a written reason.")
+    @RolesAllowed(SUPERVISOR)
+    public Uni<WatchlistEntryView> overrideWatchlistEntry(@NonNull UUID entryId, @NonNull String reason) {
+        return watchlists.override(actor.get(), entryId, reason);
+    }
+
+    @Mutation
+    @RolesAllowed(SUPERVISOR)
+    public Uni<WatchlistView> approveWatchlist(@NonNull UUID deploymentId) {
+        return watchlists.approve(actor.get(), deploymentId);
+    }
+}

@@ -1,0 +1,39 @@
+package org.lfr.api.rest;
+
+import static org.lfr.security.Roles.OFFICER;
+import static org.lfr.security.Roles.SUPERVISOR;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.lfr.alert.AlertService;
+import org.lfr.security.CurrentActor;
+
+import io.smallrye.mutiny.Uni;
+
+/** The face crop of an alert, for the officer adjudicating it; every read is audited. */
+@Path("/api/alerts/{alertId}/crop")
+public class AlertCropResource {
+
+    @Inject
+    AlertService alerts;
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @RolesAllowed({OFFICER, SUPERVISOR})
+    public Uni<Response> crop(@PathParam("alertId") UUID alertId) {
+        return alerts.readCrop(actor.get(), alertId)
+                .map(crop -> Response.ok(crop.content(), crop.contentType()).header("Cache-Control", "no-store")
+                        .build());
+    }
+}

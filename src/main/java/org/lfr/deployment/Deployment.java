@@ -1,0 +1,77 @@
+package org.lfr.deployment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "deployment")
+public class Deployment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String reference;
+    public String purpose;
+    @Column(name = "location_name")
+    public String locationName;
+    public double latitude;
+    public double longitude;
+    @Column(name = "area_description")
+    public String areaDescription;
+    @Column(name = "location_rationale")
+    public String locationRationale;
+    @Column(name = "planned_start")
+    public Instant plannedStart;
+    @Column(name = "planned_end")
+    public Instant plannedEnd;
+    @Column(name = "dpia_reference")
+    public String dpiaReference;
+    @Column(name = "equality_impact_reference")
+    public String equalityImpactReference;
+    @Column(name = "match_threshold")
+    public double matchThreshold;
+    @Enumerated(EnumType.STRING)
+    public DeploymentStatus status;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "authorised_by")
+    public String authorisedBy;
+    @Column(name = "authorised_at")
+    public Instant authorisedAt;
+    /** A written "critical threat" reason that waives the community-notice lead time; set at authorisation. */
+    @Column(name = "notice_exemption_reason")
+    public String noticeExemptionReason;
+    /** Why it was rejected, cancelled or suspended. */
+    @Column(name = "decision_reason")
+    public String decisionReason;
+    @Column(name = "started_by")
+    public String startedBy;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "ended_at")
+    public Instant endedAt;
+    @Column(name = "faces_processed")
+    public long facesProcessed;
+    @Version
+    public int version;
+
+    /** Officers who operate a deployment: whoever drafted it and whoever started it. */
+    public boolean isOperatedBy(String username) {
+        return username.equals(createdBy) || username.equals(startedBy);
+    }
+}

@@ -1,0 +1,24 @@
+package org.lfr.deployment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("Deployment")
+public record DeploymentView(UUID id, String reference, String purpose, String locationName, double latitude,
+        double longitude, String areaDescription, String locationRationale, Instant plannedStart, Instant plannedEnd,
+        String dpiaReference, String equalityImpactReference, double matchThreshold, DeploymentStatus status,
+        String createdBy, Instant createdAt, String submittedBy, Instant submittedAt, String authorisedBy,
+        Instant authorisedAt, String noticeExemptionReason, String decisionReason, String startedBy,
+        Instant startedAt, Instant endedAt, long facesProcessed, List<CameraView> cameras) {
+
+    public static DeploymentView of(Deployment d, List<Camera> cameras) {
+        return new DeploymentView(d.id, d.reference, d.purpose, d.locationName, d.latitude, d.longitude,
+                d.areaDescription, d.locationRationale, d.plannedStart, d.plannedEnd, d.dpiaReference,
+                d.equalityImpactReference, d.matchThreshold, d.status, d.createdBy, d.createdAt, d.submittedBy,
+                d.submittedAt, d.authorisedBy, d.authorisedAt, d.noticeExemptionReason, d.decisionReason,
+                d.startedBy, d.startedAt, d.endedAt, d.facesProcessed, cameras.stream().map(CameraView::of).toList());
+    }
+}

@@ -1,0 +1,34 @@
+package org.lfr.deployment;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The limits a force sets once, in configuration, so that no deployment can argue its way around them. */
+@ConfigMapping(prefix = "lfr.governance")
+public interface GovernanceConfig {
+
+    /** Longest planned deployment (the Met deploys for 5–6 hours). */
+    @WithDefault("6h")
+    Duration maxDuration();
+
+    /** How long before the start a community notice must have been published. */
+    @WithDefault("24h")
+    Duration noticeLeadTime();
+
+    /** No deployment may match below this cosine similarity. */
+    @WithDefault("0.35")
+    double thresholdFloor();
+
+    /** Threshold for deployments that do not set one; see docs/ACCURACY.md for how it was chosen. */
+    @WithDefault("0.45")
+    double defaultMatchThreshold();
+
+    @WithDefault("2000")
+    int maxWatchlistSize();
+
+    /** Enrolment images older than this need a supervisor's override. */
+    @WithDefault("1095")
+    int maxImageAgeDays();
+}

@@ -1,0 +1,27 @@
+package org.lfr.security;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.lfr.common.Actor;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The authenticated caller as the services see them: a name and the service's roles only. */
+@RequestScoped
+public class CurrentActor {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public Actor get() {
+        if (identity.isAnonymous()) {
+            throw new io.quarkus.security.UnauthorizedException("authentication required");
+        }
+        Set<String> roles = identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
+        return new Actor(identity.getPrincipal().getName(), roles);
+    }
+}

@@ -1,0 +1,49 @@
+package org.lfr.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.lfr.audit.AuditService;
+import org.lfr.common.Actor;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.spi.runtime.AuthorizationFailureEvent;
+import io.quarkus.security.spi.runtime.MethodDescription;
+import io.quarkus.vertx.VertxContextSupport;
+
+/**
+ * Puts every role refusal (anonymous or wrong role, raised by {@code @RolesAllowed}/{@code @Authenticated}) in the
+ * audit trail: who tried what. Asynchronous, so a refusal is never slowed or changed by auditing it.
+ */
+@ApplicationScoped
+public class RefusalAuditor {
+
+    private static final Logger LOG = Logger.getLogger(RefusalAuditor.class);
+
+    @Inject
+    AuditService audit;
+
+    void onRefusal(@ObservesAsync AuthorizationFailureEvent event) {
+        SecurityIdentity identity = event.getSecurityIdentity();
+        String who = identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        Map<String, Object> details = new LinkedHashMap<>();
+        Object method = event.getEventProperties().get(AuthorizationFailureEvent.SECURED_METHOD_KEY);
+        if (method instanceof MethodDescription m) {
+            details.put("operation", m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "."
+                    + m.getMethodName());
+        }
+        Throwable failure = event.getAuthorizationFailure();
+        details.put("refusal", failure == null ? "unknown" : failure.getClass().getSimpleName());
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> audit.recordAlone(new Actor(who, java.util.Set.of()),
+                    "ACCESS_REFUSED", "operation", null, details));
+        } catch (Throwable e) {
+            LOG.errorf(e, "could not audit a refused access by %s", who);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.lfr.transparency;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("DeploymentRecord")
+@Description("What a force publishes after every deployment (the Met's published deployment records, made automatic).")
+public record DeploymentRecordView(UUID deploymentId, String reference, String locationName, double latitude,
+        double longitude, String areaDescription, Instant plannedStart, Instant startedAt, Instant endedAt,
+        long durationMinutes, int watchlistSize, List<CategoryCount> watchlistByCategory, long facesProcessed,
+        long alerts, long confirmedMatches, long falseAlerts, long notEngaged, long notAdjudicated, long arrests,
+        long advice, long noFurtherAction, long otherOutcomes,
+        @Description("False alerts per face processed (0 when no face was processed).") double falseAlertRate,
+        int noticesPublished, List<String> noticeChannels, Instant firstNoticeAt, int signsPlaced,
+        long leafletsHandedOut, Instant generatedAt, Instant publishedAt, String publishedBy) {
+
+    @Type("CategoryCount")
+    public record CategoryCount(String category, long count) {
+    }
+
+    DeploymentRecordView published(Instant at, String by, Instant generated) {
+        return new DeploymentRecordView(deploymentId, reference, locationName, latitude, longitude, areaDescription,
+                plannedStart, startedAt, endedAt, durationMinutes, watchlistSize, watchlistByCategory, facesProcessed,
+                alerts, confirmedMatches, falseAlerts, notEngaged, notAdjudicated, arrests, advice, noFurtherAction,
+                otherOutcomes, falseAlertRate, noticesPublished, noticeChannels, firstNoticeAt, signsPlaced,
+                leafletsHandedOut, generated, at, by);
+    }
+}

@@ -1,0 +1,12 @@
+package org.lfr.watchlist;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("Watchlist")
+public record WatchlistView(UUID deploymentId, String approvedBy, Instant approvedAt, Instant frozenAt,
+        Instant purgedAt, int size, List<WatchlistEntryView> entries) {
+}
