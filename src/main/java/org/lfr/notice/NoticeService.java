@@ -16,6 +16,7 @@ import org.lfr.common.ConflictException;
 import org.lfr.common.InputValidation;
 import org.lfr.common.NotFoundException;
 import org.lfr.deployment.Deployment;
+import org.lfr.persistence.SeparateSession;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,8 @@ public class NoticeService {
     InputValidation validation;
     @Inject
     AuditService audit;
+    @Inject
+    SeparateSession separate;
 
     public Uni<NoticeView> publish(Actor actor, UUID deploymentId, NoticeInput input) {
         validation.check(input);
@@ -54,8 +57,8 @@ public class NoticeService {
     }
 
     public Uni<List<NoticeView>> forDeployment(UUID deploymentId) {
-        return Panache.withSession(() -> CommunityNotice.<CommunityNotice>list(
-                "deploymentId = ?1 order by publishedAt", deploymentId)
+        return separate.read(s -> s.createSelectionQuery("from CommunityNotice where deploymentId = ?1"
+                + " order by publishedAt", CommunityNotice.class).setParameter(1, deploymentId).getResultList()
                 .map(list -> list.stream().map(NoticeView::of).toList()));
     }
 }

@@ -17,6 +17,7 @@ import org.lfr.common.InputValidation;
 import org.lfr.common.NotFoundException;
 import org.lfr.deployment.Camera;
 import org.lfr.deployment.Deployment;
+import org.lfr.persistence.SeparateSession;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +32,8 @@ public class SignageService {
     InputValidation validation;
     @Inject
     AuditService audit;
+    @Inject
+    SeparateSession separate;
 
     public Uni<SignageView> place(Actor actor, UUID cameraId, SignageInput input) {
         validation.check(input);
@@ -79,13 +82,14 @@ public class SignageService {
     }
 
     public Uni<List<SignageView>> signage(UUID deploymentId) {
-        return Panache.withSession(() -> Signage.<Signage>list("deploymentId = ?1 order by placedAt", deploymentId)
+        return separate.read(s -> s.createSelectionQuery("from Signage where deploymentId = ?1 order by placedAt",
+                Signage.class).setParameter(1, deploymentId).getResultList()
                 .map(list -> list.stream().map(SignageView::of).toList()));
     }
 
     public Uni<List<LeafletView>> leaflets(UUID deploymentId) {
-        return Panache.withSession(() -> LeafletDistribution.<LeafletDistribution>list(
-                "deploymentId = ?1 order by handedOutAt", deploymentId)
+        return separate.read(s -> s.createSelectionQuery("from LeafletDistribution where deploymentId = ?1"
+                + " order by handedOutAt", LeafletDistribution.class).setParameter(1, deploymentId).getResultList()
                 .map(list -> list.stream().map(LeafletView::of).toList()));
     }
 

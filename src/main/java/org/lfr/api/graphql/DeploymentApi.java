@@ -94,7 +94,8 @@ public class DeploymentApi {
         return deployments.cancel(actor.get(), id, reason);
     }
 
-    @Mutation
+    @Mutation("setMatchThreshold")
+    @Description("Change the match threshold within the configured floor..1 (supervisor), before the deployment runs or while paused.")
     @RolesAllowed(SUPERVISOR)
     public Uni<DeploymentView> setMatchThreshold(@NonNull UUID id, double threshold) {
         return deployments.setMatchThreshold(actor.get(), id, threshold);
