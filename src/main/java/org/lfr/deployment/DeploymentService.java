@@ -229,8 +229,7 @@ public class DeploymentService {
 
     public Uni<DeploymentView> start(Actor actor, UUID id) {
         return gated(actor, id, "DEPLOYMENT_STARTED", "start", Map.of(), d -> {
-            requireStatus(d, EnumSet.of(DeploymentStatus.AUTHORISED), "started");
-            return gate.unmetRules(d, now()).invoke(unmet -> {
+            return gate.unmetRules(d, DeploymentStatus.AUTHORISED, now()).invoke(unmet -> {
                 if (unmet.isEmpty()) {
                     d.status = DeploymentStatus.ACTIVE;
                     d.startedBy = actor.username();
@@ -253,7 +252,7 @@ public class DeploymentService {
         return gated(actor, id, "DEPLOYMENT_RESUMED", "resume", Map.of(), d -> {
             requireOperator(actor, d);
             requireStatus(d, EnumSet.of(DeploymentStatus.PAUSED), "resumed");
-            return gate.unmetRules(d, now()).invoke(unmet -> {
+            return gate.unmetRules(d, DeploymentStatus.PAUSED, now()).invoke(unmet -> {
                 if (unmet.isEmpty()) {
                     d.status = DeploymentStatus.ACTIVE;
                 }

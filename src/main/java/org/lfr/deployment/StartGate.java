@@ -36,22 +36,25 @@ public class StartGate {
     @Inject
     GovernanceConfig config;
 
-    /** Unmet rules for starting (or resuming) {@code d} at {@code now}; empty when it may start. */
-    public Uni<List<String>> unmetRules(Deployment d, Instant now) {
+    /**
+     * Unmet rules for moving {@code d} from {@code from} (AUTHORISED to start, PAUSED to resume) to ACTIVE at
+     * {@code now}; empty when it may.
+     */
+    public Uni<List<String>> unmetRules(Deployment d, DeploymentStatus from, Instant now) {
         UUID id = d.id;
         // One reactive session runs one query at a time: load in sequence, not with Uni.combine().
         return Camera.<Camera>list("deploymentId", id).chain(cameras -> Signage
                 .<Signage>list("deploymentId = ?1 and removedAt is null", id).chain(signs -> CommunityNotice
                         .<CommunityNotice>list("deploymentId", id).chain(notices -> Watchlist
                                 .<Watchlist>findById(id).chain(watchlist -> WatchlistEntry
-                                        .count("deploymentId", id).map(entries -> evaluate(d, now, cameras, signs,
+                                        .count("deploymentId", id).map(entries -> evaluate(d, from, now, cameras, signs,
                                                 notices, watchlist, entries))))));
     }
 
-    private List<String> evaluate(Deployment d, Instant now, List<Camera> cams, List<Signage> placed,
+    private List<String> evaluate(Deployment d, DeploymentStatus from, Instant now, List<Camera> cams, List<Signage> placed,
             List<CommunityNotice> notices, Watchlist w, long size) {
         List<String> unmet = new ArrayList<>();
-        if (d.status != DeploymentStatus.AUTHORISED && d.status != DeploymentStatus.PAUSED) {
+        if (d.status != from) {
             unmet.add(NOT_AUTHORISED);
         }
         if (d.authorisedBy == null || d.authorisedBy.equals(d.createdBy)) {

@@ -1,0 +1,129 @@
+package org.lfr.api.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.lfr.support.KeycloakTokensCache.token;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lfr.deployment.DeploymentService;
+import org.lfr.deployment.DeploymentView;
+import org.lfr.support.Fixtures;
+import org.lfr.support.GraphQL;
+import org.lfr.support.GraphQLWebSocket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The role rules with real Keycloak tokens: over HTTP an allowed and a refused operation per role, and over
+ * WebSocket (graphql-transport-ws, token in connection_init) every subscription × every role.
+ */
+@QuarkusTest
+class RealTokenAccessTest {
+
+    static final String CAROL = "carol.officer", ALICE = "alice.supervisor", ERIN = "erin.dpo";
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @Test
+    void overHttpEachRoleHasAnAllowedAndARefusedCell() {
+        GraphQL.post(token(CAROL), "{ deployments { id } }").body("errors", nullValue());
+        GraphQL.post(token(CAROL), "mutation { runRetention { alertsDeleted } }")
+                .body("errors[0].extensions.code", equalTo("forbidden"));
+
+        GraphQL.post(token(ALICE), "{ deploymentRecords { reference } }").body("errors", nullValue());
+        GraphQL.post(token(ALICE), "{ verifyAuditChain { intact } }")
+                .body("errors[0].extensions.code", equalTo("forbidden"));
+
+        GraphQL.post(token(ERIN), "{ verifyAuditChain { intact } }").body("errors", nullValue());
+        GraphQL.post(token(ERIN), "mutation { createDeployment(input: {reference: \"X\", purpose: \"p\","
+                + " locationName: \"l\", latitude: 1, longitude: 1, areaDescription: \"a\", locationRationale:"
+                + " \"a rationale long enough to pass\", plannedStart: \"2030-01-01T10:00:00Z\", plannedEnd:"
+                + " \"2030-01-01T12:00:00Z\", dpiaReference: \"d\", equalityImpactReference: \"e\"}) { id } }")
+                .body("errors[0].extensions.code", equalTo("forbidden"));
+
+        GraphQL.post(null, "{ publicDeployments { locationName } }").body("errors", nullValue());
+        GraphQL.post(null, "{ deployments { id } }").body("errors[0].extensions.code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void alertSubscriptionIsForOperatorsAndSupervisorsOnly() throws Exception {
+        // carol operates it (she started it); the DPO may not watch live alerts, nor may the public
+        DeploymentView active = Fixtures.active(Fixtures.officer(CAROL));
+        String subscription = "subscription { alertRaised(deploymentId: \"" + active.id() + "\") { id similarity } }";
+        try (GraphQLWebSocket officer = subscribe(CAROL, subscription);
+                GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
+                GraphQLWebSocket dpo = subscribe(ERIN, subscription);
+                GraphQLWebSocket anonymous = subscribe(null, subscription)) {
+            Thread.sleep(500);
+            Fixtures.alert(active);
+            assertThat(officer.nextOfType("next", Duration.ofSeconds(10))).as("officer").isNotNull();
+            assertThat(supervisor.nextOfType("next", Duration.ofSeconds(10))).as("supervisor").isNotNull();
+            assertRefused(dpo, "forbidden");
+            assertRefused(anonymous, "unauthorized");
+        }
+    }
+
+    @Test
+    void anOfficerCannotWatchTheAlertsOfADeploymentTheyDoNotOperate() throws Exception {
+        DeploymentView active = Fixtures.active(Fixtures.officer("someone.else"));
+        try (GraphQLWebSocket officer = subscribe(CAROL,
+                "subscription { alertRaised(deploymentId: \"" + active.id() + "\") { id } }")) {
+            assertRefused(officer, "forbidden");
+        }
+    }
+
+    @Test
+    void statusSubscriptionIsForEveryStaffRoleButNotThePublic() throws Exception {
+        DeploymentView active = Fixtures.active(Fixtures.DRAFTER);
+        String subscription = "subscription { deploymentStatusChanged(deploymentId: \"" + active.id() + "\") { status } }";
+        try (GraphQLWebSocket officer = subscribe(CAROL, subscription);
+                GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
+                GraphQLWebSocket dpo = subscribe(ERIN, subscription);
+                GraphQLWebSocket anonymous = subscribe(null, subscription)) {
+            Thread.sleep(500);
+            Fixtures.await(() -> Fixtures.bean(DeploymentService.class).pause(Fixtures.DRAFTER, active.id()));
+            for (GraphQLWebSocket allowed : new GraphQLWebSocket[] {officer, supervisor, dpo}) {
+                JsonNode next = allowed.nextOfType("next", Duration.ofSeconds(10));
+                assertThat(next).isNotNull();
+                assertThat(next.at("/payload/data/deploymentStatusChanged/status").asText()).isEqualTo("PAUSED");
+            }
+            assertRefused(anonymous, "unauthorized");
+        }
+    }
+
+    @Test
+    void aConnectionWithAForgedTokenIsNotAccepted() throws Exception {
+        String forged = token(CAROL).substring(0, token(CAROL).length() - 3) + "abc";
+        try (GraphQLWebSocket ws = GraphQLWebSocket.connect(graphql, forged)) {
+            JsonNode reply = ws.next(Duration.ofSeconds(10));
+            assertThat(reply).isNotNull();
+            assertThat(reply.path("type").asText()).isNotEqualTo("connection_ack");
+        }
+    }
+
+    private GraphQLWebSocket subscribe(String user, String subscription) throws Exception {
+        GraphQLWebSocket ws = GraphQLWebSocket.connect(graphql, user == null ? null : token(user));
+        assertThat(ws.nextOfType("connection_ack", Duration.ofSeconds(10))).as("ack for " + user).isNotNull();
+        ws.subscribe(UUID.randomUUID().toString(), subscription);
+        return ws;
+    }
+
+    private static void assertRefused(GraphQLWebSocket ws, String code) throws InterruptedException {
+        JsonNode reply = ws.next(Duration.ofSeconds(10));
+        assertThat(reply).as("a reply refusing the subscription").isNotNull();
+        assertThat(reply.path("type").asText()).isIn("error", "next");
+        JsonNode errors = "error".equals(reply.path("type").asText()) ? reply.path("payload")
+                : reply.path("payload").path("errors");
+        assertThat(errors.toString()).contains("\"code\":\"" + code + "\"");
+    }
+
+}
