@@ -23,12 +23,24 @@ class EnrolmentEmbeddingRepositoryTest {
     @Inject
     EnrolmentEmbeddingRepository repository;
 
+    /** Embeddings belong to real watchlist entries (a foreign key says so); made off the event loop. */
+    List<UUID> entries;
+
+    @org.junit.jupiter.api.BeforeEach
+    void entries() {
+        var draft = org.lfr.support.Fixtures.draft(org.lfr.support.Fixtures.DRAFTER);
+        entries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            entries.add(org.lfr.support.Fixtures.entry(org.lfr.support.Fixtures.DRAFTER, draft.id(), false).id());
+        }
+    }
+
     @Test
     @RunOnVertxContext
     void persistsA512dVectorAndReadsItBackExactly(TransactionalUniAsserter asserter) {
         float[] vector = randomUnitVector(new Random(7));
         String model = "test-" + UUID.randomUUID();
-        EnrolmentEmbedding stored = EnrolmentEmbedding.of(UUID.randomUUID(), model, vector);
+        EnrolmentEmbedding stored = EnrolmentEmbedding.of(entries.get(0), model, vector);
         asserter.execute(() -> repository.persist(stored));
         asserter.assertThat(() -> Panache.getSession().chain(s -> {
             s.clear();
@@ -46,7 +58,7 @@ class EnrolmentEmbeddingRepositoryTest {
         String model = "test-" + UUID.randomUUID();
         List<EnrolmentEmbedding> gallery = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            gallery.add(EnrolmentEmbedding.of(UUID.randomUUID(), model, randomUnitVector(random)));
+            gallery.add(EnrolmentEmbedding.of(entries.get(i % 3), model, randomUnitVector(random)));
         }
         EnrolmentEmbedding target = gallery.get(123);
         // The probe is the target seen again with noise, and scaled: cosine must ignore the length.
