@@ -22,7 +22,7 @@ public interface GovernanceConfig {
     double thresholdFloor();
 
     /** Threshold for deployments that do not set one; see docs/ACCURACY.md for how it was chosen. */
-    @WithDefault("0.45")
+    @WithDefault("0.53")
     double defaultMatchThreshold();
 
     @WithDefault("2000")

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String OFFICER = "officer";
     public static final String SUPERVISOR = "supervisor";
     public static final String DPO = "dpo";
+    /** Edge camera devices (service accounts) that push frames; no other right. */
+    public static final String CAMERA = "camera";
 
     public static final Set<String> ALL = Set.of(OFFICER, SUPERVISOR, DPO);
 

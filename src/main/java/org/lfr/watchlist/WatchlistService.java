@@ -25,7 +25,9 @@ import org.lfr.common.Offload;
 import org.lfr.deployment.Deployment;
 import org.lfr.deployment.DeploymentStatus;
 import org.lfr.deployment.GovernanceConfig;
-import org.lfr.recognition.image.ImageDecoder;
+import org.lfr.recognition.enrol.EnrolmentAnalyser;
+import org.lfr.recognition.enrol.EnrolmentRejectedException;
+import org.lfr.recognition.enrol.EnrolmentRejection;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +48,8 @@ public class WatchlistService {
     AuditService audit;
     @Inject
     EnrolmentEmbeddingRepository embeddings;
+    @Inject
+    EnrolmentAnalyser enrolment;
 
     public record ImageContent(byte[] content, String contentType) {
     }
@@ -141,29 +145,31 @@ public class WatchlistService {
                 .chain(() -> get(deploymentId));
     }
 
-    /** Stores an entry's enrolment image after checking it really is a JPEG or PNG image within the size limit. */
+    /**
+     * Stores an entry's enrolment image and its embedding, after checking that it really is a JPEG or PNG within
+     * the size limit showing exactly one usable face. Refusals carry an {@link EnrolmentRejection}.
+     */
     public Uni<WatchlistEntryView> storeImage(Actor actor, UUID entryId, byte[] data) {
         ImageFormat format = checkImage(data);
-        return Offload.blocking(() -> ImageDecoder.isDecodable(data)).chain(decodable -> {
-            if (!decodable) {
-                throw new InvalidInputException("image: the " + format + " data cannot be decoded");
-            }
-            return Panache.withTransaction(() -> entry(entryId).chain(e -> editable(e.deploymentId)
-                    .chain(w -> EnrolmentImage.<EnrolmentImage>findById(entryId).chain(existing -> {
-                        EnrolmentImage image = existing != null ? existing : new EnrolmentImage();
-                        image.watchlistEntryId = entryId;
-                        image.content = data;
-                        image.contentType = format.contentType;
-                        image.uploadedBy = actor.username();
-                        image.uploadedAt = now();
-                        revokeApproval(w);
-                        return embeddings.delete("watchlistEntryId", entryId)
-                                .chain(() -> existing != null ? Uni.createFrom().item(image) : image.persist())
-                                .chain(() -> audit.record(actor, "ENROLMENT_IMAGE_STORED", "watchlist_entry", entryId,
-                                        Map.of("bytes", data.length, "format", format.name())))
-                                .replaceWith(e);
-                    })))).chain(e -> Panache.withSession(() -> view(e)));
-        });
+        return Offload.blocking(() -> enrolment.analyse(data)).chain(enrolled -> Panache.withTransaction(() ->
+                entry(entryId).chain(e -> editable(e.deploymentId)
+                        .chain(w -> EnrolmentImage.<EnrolmentImage>findById(entryId).chain(existing -> {
+                            EnrolmentImage image = existing != null ? existing : new EnrolmentImage();
+                            image.watchlistEntryId = entryId;
+                            image.content = data;
+                            image.contentType = format.contentType;
+                            image.uploadedBy = actor.username();
+                            image.uploadedAt = now();
+                            revokeApproval(w);
+                            return embeddings.delete("watchlistEntryId", entryId)
+                                    .chain(() -> existing != null ? Uni.createFrom().item(image) : image.persist())
+                                    .chain(() -> embeddings.persist(EnrolmentEmbedding.of(entryId, enrolled.model(),
+                                            enrolled.embedding())))
+                                    .chain(() -> audit.record(actor, "ENROLMENT_IMAGE_STORED", "watchlist_entry",
+                                            entryId, Map.of("bytes", data.length, "format", format.name(),
+                                                    "model", enrolled.model())))
+                                    .replaceWith(e);
+                        })))).chain(e -> Panache.withSession(() -> view(e))));
     }
 
     /** Reading an enrolment image is itself audited: who looked at whose biometric data, when. */
@@ -176,14 +182,14 @@ public class WatchlistService {
 
     ImageFormat checkImage(byte[] data) {
         if (data == null || data.length == 0) {
-            throw new InvalidInputException("image: the body is empty");
+            throw new EnrolmentRejectedException(EnrolmentRejection.UNSUPPORTED_FORMAT, "image: the body is empty");
         }
         if (data.length > config.maxImageBytes()) {
-            throw new InvalidInputException("image: " + data.length + " bytes is over the limit of "
-                    + config.maxImageBytes());
+            throw new EnrolmentRejectedException(EnrolmentRejection.TOO_LARGE, "image: " + data.length
+                    + " bytes is over the limit of " + config.maxImageBytes());
         }
-        return ImageFormat.sniff(data)
-                .orElseThrow(() -> new InvalidInputException("image: only JPEG and PNG images are accepted"));
+        return ImageFormat.sniff(data).orElseThrow(() -> new EnrolmentRejectedException(
+                EnrolmentRejection.UNSUPPORTED_FORMAT, "image: only JPEG and PNG images are accepted"));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -9,16 +9,21 @@ import org.lfr.common.ForbiddenException;
 import org.lfr.common.GateNotMetException;
 import org.lfr.common.InvalidInputException;
 import org.lfr.common.NotFoundException;
+import org.lfr.recognition.enrol.EnrolmentRejectedException;
 
 /** The REST side speaks the same error codes as GraphQL's {@code extensions.code}. */
 public class ErrorMappers {
 
-    public record ErrorBody(String code, String message) {
+    /** {@code reason} names an enrolment rejection (NO_FACE, MULTIPLE_FACES, …) where there is one. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ErrorBody(String code, String message, String reason) {
     }
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
-        return error(Response.Status.BAD_REQUEST, "invalid-input", e);
+        String reason = e instanceof EnrolmentRejectedException r ? r.reason().name() : null;
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody("invalid-input", e.getMessage(), reason)).build();
     }
 
     @ServerExceptionMapper
@@ -42,7 +47,7 @@ public class ErrorMappers {
     }
 
     private static Response error(Response.Status status, String code, RuntimeException e) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(code, e.getMessage()))
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(code, e.getMessage(), null))
                 .build();
     }
 }

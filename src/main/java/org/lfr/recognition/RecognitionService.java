@@ -1,0 +1,176 @@
+package org.lfr.recognition;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.jboss.logging.Logger;
+import org.lfr.alert.AlertService;
+import org.lfr.alert.NewAlert;
+import org.lfr.common.ConflictException;
+import org.lfr.common.InvalidInputException;
+import org.lfr.deployment.DeploymentEvents;
+import org.lfr.deployment.DeploymentService;
+import org.lfr.deployment.DeploymentStatus;
+import org.lfr.deployment.DeploymentView;
+import org.lfr.recognition.image.ImageDecoder;
+import org.lfr.recognition.match.WatchlistMatch;
+import org.lfr.recognition.match.WatchlistMatcher;
+import org.lfr.recognition.track.AlertCandidate;
+import org.lfr.recognition.track.IouTracker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs a {@link CameraWorker} for every camera of every ACTIVE deployment and none otherwise: matching starts when a
+ * deployment starts and stops the moment it is paused, closed or suspended.
+ */
+@ApplicationScoped
+public class RecognitionService implements CameraWorker.Sink {
+
+    private static final Logger LOG = Logger.getLogger(RecognitionService.class);
+
+    @Inject
+    Provider<FacePipeline> pipeline;
+    @Inject
+    RecognitionConfig config;
+    @Inject
+    DeploymentService deployments;
+    @Inject
+    DeploymentEvents events;
+    @Inject
+    WatchlistMatcher matcher;
+    @Inject
+    AlertService alerts;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    Clock clock;
+
+    private final Map<UUID, CameraWorker> workers = new ConcurrentHashMap<>();
+    private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lfr-recognition-control");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void onStart(@Observes StartupEvent event) {
+        events.stream().subscribe().with(view -> control.execute(() -> apply(view)));
+        control.execute(this::reconcile);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        workers.values().forEach(CameraWorker::stop);
+        workers.clear();
+        control.shutdownNow();
+    }
+
+    /** Safety net for missed events (and other replicas' changes): align workers with the database. */
+    @Scheduled(identity = "recognition-reconcile", every = "10s", delayed = "10s")
+    void reconcile() {
+        try {
+            List<DeploymentView> active = await(() -> deployments.list(DeploymentStatus.ACTIVE));
+            active.forEach(this::apply);
+            workers.values().stream().map(w -> w.camera().deploymentId()).distinct()
+                    .filter(id -> active.stream().noneMatch(d -> d.id().equals(id)))
+                    .toList().forEach(this::stopDeployment);
+        } catch (RuntimeException e) {
+            LOG.warnf("recognition reconcile failed: %s", e.getMessage());
+        }
+    }
+
+    void apply(DeploymentView d) {
+        if (d.status() != DeploymentStatus.ACTIVE) {
+            stopDeployment(d.id());
+            return;
+        }
+        d.cameras().forEach(c -> workers.computeIfAbsent(c.id(), id -> {
+            CameraWorker worker = new CameraWorker(new CameraWorker.Camera(d.id(), c.id(), c.name(), c.streamUrl(),
+                    d.matchThreshold()), pipeline.get(), this, new CameraMetrics(registry, c.name()),
+                    new IouTracker(config.tracking().minAgreeingFrames(), config.tracking().iouMatch(),
+                            config.tracking().maxMissedFrames()));
+            worker.start();
+            LOG.infof("deployment %s: camera %s analysing (%s)", d.reference(), c.name(),
+                    c.pushMode() ? "push" : "stream");
+            return worker;
+        }));
+    }
+
+    private void stopDeployment(UUID deploymentId) {
+        workers.values().removeIf(w -> {
+            if (w.camera().deploymentId().equals(deploymentId)) {
+                w.stop();
+                LOG.infof("camera %s stopped", w.camera().name());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** A JPEG/PNG frame pushed by an edge camera. */
+    public void push(UUID cameraId, byte[] image) {
+        CameraWorker worker = workers.get(cameraId);
+        if (worker == null) {
+            throw new ConflictException("camera " + cameraId + " is not part of an ACTIVE deployment");
+        }
+        Mat frame = ImageDecoder.decodeBgr(image);
+        if (frame == null) {
+            throw new InvalidInputException("frame: not a decodable JPEG or PNG image");
+        }
+        worker.push(frame);
+    }
+
+    public Optional<CameraWorker> worker(UUID cameraId) {
+        return Optional.ofNullable(workers.get(cameraId));
+    }
+
+    // ------------------------------------------------------------------ CameraWorker.Sink
+
+    @Override
+    public List<Optional<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> embeddings) {
+        return await(() -> matcher.nearest(deploymentId, model, embeddings));
+    }
+
+    @Override
+    public void alert(UUID deploymentId, UUID cameraId, AlertCandidate alert) {
+        try {
+            await(() -> alerts.raise(new NewAlert(deploymentId, cameraId, alert.watchlistEntryId(),
+                    alert.similarity(), clock.instant(), alert.crop(), "image/jpeg")));
+        } catch (ConflictException | InvalidInputException e) {
+            LOG.warnf("alert not raised: %s", e.getMessage());
+        }
+    }
+
+    @Override
+    public void facesProcessed(UUID deploymentId, long faces) {
+        await(() -> deployments.recordFacesProcessed(deploymentId, faces));
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

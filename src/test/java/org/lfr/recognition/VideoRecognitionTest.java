@@ -1,0 +1,121 @@
+package org.lfr.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lfr.support.Fixtures.APPROVER;
+import static org.lfr.support.Fixtures.DRAFTER;
+import static org.lfr.support.Fixtures.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.lfr.alert.AlertService;
+import org.lfr.alert.AlertView;
+import org.lfr.deployment.CameraInput;
+import org.lfr.deployment.DeploymentService;
+import org.lfr.deployment.DeploymentView;
+import org.lfr.support.Fixtures;
+import org.lfr.support.SharedEval;
+import org.lfr.support.Sql;
+import org.lfr.watchlist.WatchlistCategory;
+import org.lfr.watchlist.WatchlistEntryInput;
+import org.lfr.watchlist.WatchlistService;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The whole pipeline on real footage: a deployment streams a real video file as its camera (FFmpeg), with real
+ * models, real pgvector matching and real alerts.
+ */
+@QuarkusTest
+class VideoRecognitionTest {
+
+    @Inject
+    DeploymentService deployments;
+    @Inject
+    WatchlistService watchlists;
+    @Inject
+    AlertService alerts;
+    @Inject
+    RecognitionService recognition;
+
+    @Test
+    void theHamiltonClipAlertsForLinManuelMirandaAndNobodyElse() throws Exception {
+        Path clip = SharedEval.file("video/hamilton_clip/short_hamilton_clip.mp4").toAbsolutePath();
+        DeploymentView d = deployment("file:" + clip, Map.of(
+                "LIN-MANUEL-MIRANDA", "face_recognition_examples/lin_manuel_miranda/lin-manuel-miranda.png",
+                "ALEX-LACAMOIRE", "face_recognition_examples/alex_lacamoire/alex-lacamoire.png"));
+        CameraWorker worker = awaitWorker(d);
+        assertThat(worker.awaitSourceEnd(Duration.ofSeconds(90))).isTrue();
+
+        List<AlertView> raised = await(() -> alerts.list(DRAFTER, d.id()));
+        Map<String, Long> bySubject = raised.stream()
+                .collect(Collectors.groupingBy(AlertView::subjectReference, Collectors.counting()));
+        System.out.println("hamilton alerts by subject: " + bySubject + " similarities: "
+                + raised.stream().map(a -> String.format("%s %.3f", a.subjectReference(), a.similarity())).toList());
+        // Lin-Manuel Miranda (near-frontal, frames 82-210) alerts. Alex Lacamoire appears only in close profile
+        // (frames 20-81): the bundled frontal model barely detects him there and scores him below 0.25, so he is
+        // missed (docs/ACCURACY.md). Nobody in the audience may alert, however many faces it shows.
+        assertThat(bySubject).containsOnlyKeys("LIN-MANUEL-MIRANDA");
+        assertThat(bySubject.get("LIN-MANUEL-MIRANDA")).isBetween(1L, 3L);
+        assertThat(raised).allSatisfy(a -> assertThat(a.hasCrop()).isTrue());
+        assertThat(await(() -> deployments.get(d.id())).facesProcessed()).isGreaterThan(100);
+        await(() -> deployments.stop(DRAFTER, d.id()));
+    }
+
+    @Test
+    void anUnenrolledPersonOnCctvRaisesNoAlert() throws Exception {
+        DeploymentView d = deployment(null, Map.of(
+                "LIN-MANUEL-MIRANDA", "face_recognition_examples/lin_manuel_miranda/lin-manuel-miranda.png",
+                "OBAMA", "face_recognition_examples/obama/obama.jpg"));
+        CameraWorker worker = awaitWorker(d);
+        long frames = 0;
+        try (Stream<Path> files = Files.list(SharedEval.file("video/otb_freeman1/img"))) {
+            for (Path frame : files.sorted().toList()) {
+                recognition.push(d.cameras().get(0).id(), Files.readAllBytes(frame));
+                frames++;
+                Thread.sleep(30);
+            }
+        }
+        Thread.sleep(2000);
+        assertThat(frames).isEqualTo(326);
+        assertThat(await(() -> alerts.list(DRAFTER, d.id()))).isEmpty();
+        assertThat(Sql.count("select count(*) from alert where deployment_id = ?", d.id())).isZero();
+        await(() -> deployments.stop(DRAFTER, d.id()));
+        assertThat(worker.camera().cameraId()).isEqualTo(d.cameras().get(0).id());
+    }
+
+    private DeploymentView deployment(String streamUrl, Map<String, String> enrol) {
+        DeploymentView draft = Fixtures.draft(DRAFTER);
+        DeploymentView d = await(() -> deployments.addCamera(DRAFTER, draft.id(), streamUrl == null
+                ? new CameraInput("edge-1", null, true, "Classroom ceiling")
+                : new CameraInput("stage", streamUrl, false, "Press riser facing the stage")));
+        Fixtures.sign(DRAFTER, d.cameras().get(0).id());
+        enrol.forEach((subject, image) -> {
+            UUID entry = await(() -> watchlists.propose(DRAFTER, d.id(), new WatchlistEntryInput(subject,
+                    WatchlistCategory.WANTED_BY_COURT, "Test warrant", "Public photograph",
+                    java.time.LocalDate.now().minusMonths(1), "Enrolled for the recognition test", false))).id();
+            await(() -> watchlists.storeImage(DRAFTER, entry, SharedEval.bytes(image)));
+        });
+        await(() -> watchlists.approve(APPROVER, d.id()));
+        await(() -> deployments.submit(DRAFTER, d.id()));
+        await(() -> deployments.authorise(APPROVER, d.id(), "Recognition test"));
+        return await(() -> deployments.start(DRAFTER, d.id()));
+    }
+
+    private CameraWorker awaitWorker(DeploymentView d) throws InterruptedException {
+        UUID camera = d.cameras().get(0).id();
+        for (int i = 0; i < 100 && recognition.worker(camera).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        return recognition.worker(camera).orElseThrow();
+    }
+}
