@@ -1,30 +1,27 @@
 package org.lfr.recognition.model;
 
-import org.bytedeco.javacpp.indexer.UByteIndexer;
-import org.bytedeco.opencv.opencv_core.Mat;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 
-/** Packs an 8-bit OpenCV image into the planar float layout the models take: (p - mean) / scale per channel. */
+import java.nio.FloatBuffer;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/** Packs an 8-bit OpenCV image into the planar (NCHW) float layout the models take, with OpenCV's blobFromImage. */
 public final class Tensors {
 
     private Tensors() {
     }
 
-    /** {@code image} is H×W×C 8-bit (C = 1 or 3); returns C planes of H×W floats. */
+    /** {@code image} is H×W×C 8-bit (C = 1 or 3, channel order kept); returns (p - mean) / scale as C planes. */
     public static float[] planar(Mat image, float mean, float scale) {
-        int rows = image.rows();
-        int cols = image.cols();
-        int channels = image.channels();
-        float[] out = new float[channels * rows * cols];
-        int plane = rows * cols;
-        try (UByteIndexer idx = image.createIndexer()) {
-            for (int y = 0; y < rows; y++) {
-                for (int x = 0; x < cols; x++) {
-                    for (int c = 0; c < channels; c++) {
-                        out[c * plane + y * cols + x] = (idx.get(y, x, c) - mean) / scale;
-                    }
-                }
-            }
+        try (Mat blob = blobFromImage(image, 1.0 / scale, new Size(image.cols(), image.rows()),
+                new Scalar(mean, mean, mean, 0), false, false, org.bytedeco.opencv.global.opencv_core.CV_32F)) {
+            float[] out = new float[image.channels() * image.rows() * image.cols()];
+            FloatBuffer buffer = blob.createBuffer();
+            buffer.get(out);
+            return out;
         }
-        return out;
     }
 }

@@ -1,0 +1,130 @@
+package org.lfr.recognition.eval;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.lfr.recognition.PipelineFactory;
+import org.lfr.recognition.RecognitionConfig;
+import org.lfr.recognition.StandaloneConfig;
+import org.lfr.recognition.align.FaceAligner;
+import org.lfr.recognition.align.FaceLandmarker;
+import org.lfr.recognition.detect.FaceBox;
+import org.lfr.recognition.detect.UltraLightFaceDetector;
+import org.lfr.recognition.embed.FaceEmbedder;
+import org.lfr.recognition.model.OnnxModel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Per-stage timings of the pipeline on a video, frames scaled to the requested size (default 1280×720), on one
+ * thread, plus the models-only time of the same faces (the floor on this machine). Matching is measured against
+ * an in-memory gallery of the given size for the stage cost; the service matches in pgvector.
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        Path video = Path.of(args[0]);
+        int width = args.length > 1 ? Integer.parseInt(args[1]) : 1280;
+        int height = args.length > 2 ? Integer.parseInt(args[2]) : 720;
+        RecognitionConfig c = StandaloneConfig.recognition();
+        Path dir = Path.of(c.modelDir());
+        var detector = new UltraLightFaceDetector(new OnnxModel(dir.resolve(c.detector().model()), 1),
+                new UltraLightFaceDetector.Settings(c.detector().inputWidth(), c.detector().inputHeight(),
+                        c.detector().minConfidence(), c.detector().nmsIou(), c.detector().minFaceSize()));
+        var landmarker = new FaceLandmarker(new OnnxModel(dir.resolve(c.landmarkModel()), 1));
+        var aligner = new FaceAligner();
+        OnnxModel featureModel = new OnnxModel(dir.resolve(c.embedder().model()), 1);
+        var embedder = new FaceEmbedder(featureModel, new FaceEmbedder.Settings(
+                FaceEmbedder.ChannelOrder.valueOf(c.embedder().channelOrder()), c.embedder().flipAugmentation()), "bench");
+        PipelineFactory.create(c); // same configuration checks as the service
+
+        float[][] gallery = new float[2000][];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < gallery.length; i++) {
+            float[] v = new float[512];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (float) r.nextGaussian();
+            }
+            gallery[i] = FaceEmbedder.normalise(v);
+        }
+
+        long decode = 0, detect = 0, landmark = 0, align = 0, embed = 0, match = 0, frames = 0, faces = 0;
+        long total = System.nanoTime();
+        for (int pass = 0; pass < 2; pass++) { // first pass warms up, second is measured
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toString());
+                    OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+                grabber.start();
+                if (pass == 1) {
+                    decode = detect = landmark = align = embed = match = frames = faces = 0;
+                    total = System.nanoTime();
+                }
+                Frame frame;
+                while (true) {
+                    long t0 = System.nanoTime();
+                    frame = grabber.grabImage();
+                    if (frame == null) {
+                        break;
+                    }
+                    Mat mat = new Mat();
+                    resize(converter.convert(frame), mat, new Size(width, height));
+                    long t1 = System.nanoTime();
+                    List<FaceBox> boxes = detector.detect(mat);
+                    long t2 = System.nanoTime();
+                    decode += t1 - t0;
+                    detect += t2 - t1;
+                    for (FaceBox box : boxes) {
+                        long a = System.nanoTime();
+                        float[] points = landmarker.landmarks(mat, box);
+                        long b = System.nanoTime();
+                        Mat aligned = aligner.align(mat, points);
+                        long cc = System.nanoTime();
+                        float[] e = embedder.embed(aligned);
+                        long dd = System.nanoTime();
+                        double best = -1;
+                        for (float[] g : gallery) {
+                            best = Math.max(best, FaceEmbedder.cosine(e, g));
+                        }
+                        long ee = System.nanoTime();
+                        aligned.close();
+                        landmark += b - a;
+                        align += cc - b;
+                        embed += dd - cc;
+                        match += ee - dd;
+                        faces++;
+                    }
+                    mat.close();
+                    frames++;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - total) / 1e9;
+        double modelsMs = (detect + landmark + embed) / 1e6;
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("video", video.getFileName().toString());
+        report.put("frame_size", width + "x" + height);
+        report.put("frames", frames);
+        report.put("faces", faces);
+        report.put("ms_per_frame", Map.of("decode_and_scale", decode / 1e6 / frames, "detect", detect / 1e6 / frames));
+        report.put("ms_per_face", Map.of("landmarks", landmark / 1e6 / Math.max(1, faces),
+                "align", align / 1e6 / Math.max(1, faces), "embed", embed / 1e6 / Math.max(1, faces),
+                "match_2000_in_memory", match / 1e6 / Math.max(1, faces)));
+        report.put("end_to_end_fps_one_thread", frames / seconds);
+        report.put("models_only_fps_one_thread", frames / (modelsMs / 1000));
+        report.put("threads", 1);
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        if (args.length > 3) {
+            Files.writeString(Path.of(args[3]), json);
+        }
+        System.out.println(json);
+    }
+}
