@@ -52,7 +52,8 @@ public final class CameraWorker {
     private Thread analysisThread;
     private long pendingFaces;
 
-    CameraWorker(Camera camera, FacePipeline pipeline, Sink sink, CameraMetrics metrics, IouTracker tracker) {
+    CameraWorker(Camera camera, FacePipeline pipeline, Sink sink, CameraMetrics metrics, IouTracker tracker,
+            boolean loopFiles) {
         this.camera = camera;
         this.pipeline = pipeline;
         this.sink = sink;
@@ -70,7 +71,7 @@ public final class CameraWorker {
                     public void reconnect(String reason) {
                         metrics.reconnects.increment();
                     }
-                }, Duration.ofMillis(500), Duration.ofSeconds(30));
+                }, Duration.ofMillis(500), Duration.ofSeconds(30), loopFiles);
     }
 
     public Camera camera() {

@@ -17,6 +17,10 @@ public interface RecognitionConfig {
     @WithDefault("1")
     int intraOpThreads();
 
+    /** Replay file cameras when they end (demo cameras); live streams always reconnect. */
+    @WithDefault("false")
+    boolean loopFiles();
+
     Detector detector();
 
     @WithDefault("fr_landmark.onnx")

@@ -106,7 +106,7 @@ public class RecognitionService implements CameraWorker.Sink {
             CameraWorker worker = new CameraWorker(new CameraWorker.Camera(d.id(), c.id(), c.name(), c.streamUrl(),
                     d.matchThreshold()), pipeline.get(), this, new CameraMetrics(registry, c.name()),
                     new IouTracker(config.tracking().minAgreeingFrames(), config.tracking().iouMatch(),
-                            config.tracking().maxMissedFrames()));
+                            config.tracking().maxMissedFrames()), config.loopFiles());
             worker.start();
             LOG.infof("deployment %s: camera %s analysing (%s)", d.reference(), c.name(),
                     c.pushMode() ? "push" : "stream");

@@ -32,6 +32,27 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class Bench {
 
+    /** The shape of WatchlistMatcher's query: every face of the frame in one statement, exact nearest per face. */
+    static void matchInPostgres(java.sql.Connection db, List<float[]> probes) throws java.sql.SQLException {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < probes.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(").append(i).append(", cast(? as vector))");
+        }
+        String sql = "select p.idx, m.id, m.similarity from (values " + values + ") as p(idx, v) cross join lateral"
+                + " (select g.id, 1 - (g.embedding <=> p.v) as similarity from bench_gallery g"
+                + " order by g.embedding <=> p.v limit 1) m";
+        try (var st = db.prepareStatement(sql)) {
+            for (int i = 0; i < probes.size(); i++) {
+                st.setString(i + 1, org.lfr.persistence.VectorText.format(probes.get(i)));
+            }
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rs.getDouble(3);
+                }
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path video = Path.of(args[0]);
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1280;
@@ -58,6 +79,26 @@ public final class Bench {
             gallery[i] = FaceEmbedder.normalise(v);
         }
 
+        // Optional: the service's matching shape against pgvector (one round trip per frame, exact cosine, 2,000
+        // enrolled) in a temporary table, when a JDBC URL is given (LFR_BENCH_JDBC_URL, user/password lfr).
+        String jdbc = System.getenv("LFR_BENCH_JDBC_URL");
+        java.sql.Connection db = null;
+        if (jdbc != null) {
+            db = java.sql.DriverManager.getConnection(jdbc, System.getenv().getOrDefault("LFR_BENCH_DB_USER", "lfr"),
+                    System.getenv().getOrDefault("LFR_BENCH_DB_PASSWORD", "lfr"));
+            try (var st = db.createStatement()) {
+                st.execute("create temporary table bench_gallery (id int, embedding vector(512))");
+            }
+            try (var insert = db.prepareStatement("insert into bench_gallery values (?, cast(? as vector))")) {
+                for (int i = 0; i < gallery.length; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, org.lfr.persistence.VectorText.format(gallery[i]));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        long pgMatch = 0, pgFrames = 0;
         long decode = 0, detect = 0, landmark = 0, align = 0, embed = 0, match = 0, frames = 0, faces = 0;
         long total = System.nanoTime();
         for (int pass = 0; pass < 2; pass++) { // first pass warms up, second is measured
@@ -66,6 +107,7 @@ public final class Bench {
                 grabber.start();
                 if (pass == 1) {
                     decode = detect = landmark = align = embed = match = frames = faces = 0;
+                    pgMatch = pgFrames = 0;
                     total = System.nanoTime();
                 }
                 Frame frame;
@@ -82,6 +124,7 @@ public final class Bench {
                     long t2 = System.nanoTime();
                     decode += t1 - t0;
                     detect += t2 - t1;
+                    List<float[]> frameEmbeddings = new java.util.ArrayList<>();
                     for (FaceBox box : boxes) {
                         long a = System.nanoTime();
                         float[] points = landmarker.landmarks(mat, box);
@@ -89,6 +132,7 @@ public final class Bench {
                         Mat aligned = aligner.align(mat, points);
                         long cc = System.nanoTime();
                         float[] e = embedder.embed(aligned);
+                        frameEmbeddings.add(e);
                         long dd = System.nanoTime();
                         double best = -1;
                         for (float[] g : gallery) {
@@ -101,6 +145,12 @@ public final class Bench {
                         embed += dd - cc;
                         match += ee - dd;
                         faces++;
+                    }
+                    if (db != null && !frameEmbeddings.isEmpty()) {
+                        long m0 = System.nanoTime();
+                        matchInPostgres(db, frameEmbeddings);
+                        pgMatch += System.nanoTime() - m0;
+                        pgFrames++;
                     }
                     mat.close();
                     frames++;
@@ -118,6 +168,9 @@ public final class Bench {
         report.put("ms_per_face", Map.of("landmarks", landmark / 1e6 / Math.max(1, faces),
                 "align", align / 1e6 / Math.max(1, faces), "embed", embed / 1e6 / Math.max(1, faces),
                 "match_2000_in_memory", match / 1e6 / Math.max(1, faces)));
+        if (pgFrames > 0) {
+            report.put("ms_per_frame_with_faces_pgvector_match_2000", pgMatch / 1e6 / pgFrames);
+        }
         report.put("end_to_end_fps_one_thread", frames / seconds);
         report.put("models_only_fps_one_thread", frames / (modelsMs / 1000));
         report.put("threads", 1);

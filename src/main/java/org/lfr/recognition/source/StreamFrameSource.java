@@ -28,10 +28,12 @@ public final class StreamFrameSource implements Runnable {
     private final Listener listener;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final boolean loopFiles;
     private volatile boolean running = true;
 
     public StreamFrameSource(String url, String cameraName, Listener listener, Duration initialBackoff,
-            Duration maxBackoff) {
+            Duration maxBackoff, boolean loopFiles) {
+        this.loopFiles = loopFiles;
         this.url = url;
         this.cameraName = cameraName;
         this.listener = listener;
@@ -78,6 +80,9 @@ public final class StreamFrameSource implements Runnable {
                 }
                 grabber.stop();
                 if (isFile()) {
+                    if (loopFiles && running) {
+                        continue; // a demo camera: play the file again
+                    }
                     LOG.infof("camera %s: end of file", cameraName);
                     return;
                 }

@@ -1,0 +1,158 @@
+package org.lfr.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.lfr.alert.AlertEvents;
+import org.lfr.common.Actor;
+import org.lfr.deployment.CameraInput;
+import org.lfr.deployment.DeploymentInput;
+import org.lfr.deployment.DeploymentService;
+import org.lfr.deployment.DeploymentStatus;
+import org.lfr.deployment.DeploymentView;
+import org.lfr.notice.NoticeChannel;
+import org.lfr.notice.NoticeInput;
+import org.lfr.notice.NoticeService;
+import org.lfr.security.Roles;
+import org.lfr.signage.SignageInput;
+import org.lfr.signage.SignageService;
+import org.lfr.watchlist.WatchlistCategory;
+import org.lfr.watchlist.WatchlistEntryInput;
+import org.lfr.watchlist.WatchlistService;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Dev mode only: walks a demo deployment through every rule (draft, camera, notice, signage, enrolment, approval,
+ * four-eyes authorisation, start) as the demo users, with a looped video as its camera, and logs its alerts.
+ */
+@ApplicationScoped
+public class DemoDeployment {
+
+    private static final Logger LOG = Logger.getLogger(DemoDeployment.class);
+    private static final Actor CAROL = new Actor("carol.officer", Set.of(Roles.OFFICER));
+    private static final Actor ALICE = new Actor("alice.supervisor", Set.of(Roles.SUPERVISOR));
+    private static final Actor BOB = new Actor("bob.supervisor", Set.of(Roles.SUPERVISOR));
+
+    @Inject
+    DemoConfig config;
+    @Inject
+    DeploymentService deployments;
+    @Inject
+    WatchlistService watchlists;
+    @Inject
+    NoticeService notices;
+    @Inject
+    SignageService signage;
+    @Inject
+    AlertEvents alerts;
+    @Inject
+    Clock clock;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        Thread t = new Thread(this::setUp, "lfr-demo");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void setUp() {
+        try {
+            Path video = Path.of(config.video());
+            Path enrolment = Path.of(config.enrolmentDir());
+            if (!Files.isRegularFile(video) || !Files.isDirectory(enrolment)) {
+                LOG.warnf("Demo skipped: no video at %s or no enrolment folder at %s. Set LFR_DEMO_VIDEO to a video"
+                        + " file and LFR_DEMO_ENROLMENT_DIR to a folder of <subject>/<photo> images.",
+                        video.toAbsolutePath(), enrolment.toAbsolutePath());
+                return;
+            }
+            List<DeploymentView> active = await(() -> deployments.list(DeploymentStatus.ACTIVE));
+            DeploymentView demo = active.stream().filter(d -> d.reference().startsWith("DEMO-")).findFirst()
+                    .orElseGet(() -> create(video, enrolment));
+            alerts.stream().filter(a -> a.deploymentId().equals(demo.id())).subscribe().with(a -> LOG.infof(
+                    "DEMO ALERT: %s seen on camera %s (similarity %.3f) — adjudicate it as carol.officer",
+                    a.subjectReference(), a.cameraId(), a.similarity()));
+            LOG.infof("Demo deployment %s (%s) is ACTIVE with camera '%s' playing %s. Watch alerts in GraphiQL"
+                    + " (http://localhost:8080/q/graphql-ui) as carol.officer: subscription { alertRaised(deploymentId:"
+                    + " \"%s\") { subjectReference similarity occurredAt } }", demo.reference(), demo.id(),
+                    demo.cameras().get(0).name(), video.getFileName(), demo.id());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Demo deployment could not be set up");
+        }
+    }
+
+    private DeploymentView create(Path video, Path enrolment) {
+        Instant now = clock.instant();
+        DeploymentView d = await(() -> deployments.create(CAROL, new DeploymentInput(
+                "DEMO-" + now.getEpochSecond(), "Demonstration of the safeguarded pipeline on public footage",
+                "Demo stage", 51.5014, -0.1419, "The stage and front rows of the demo video",
+                "Demonstration only: the people enrolled appear in the demo footage", now.minus(Duration.ofMinutes(1)),
+                now.plus(Duration.ofHours(5)), "DPIA-DEMO", "EIA-DEMO", null)));
+        UUID id = d.id();
+        DeploymentView withCamera = await(() -> deployments.addCamera(CAROL, id, new CameraInput("stage",
+                "file:" + video.toAbsolutePath(), false, "Demo video")));
+        await(() -> notices.publish(ALICE, id, new NoticeInput(List.of(NoticeChannel.WEB_PAGE), "Demo area",
+                "Live facial recognition demonstration on recorded public footage.", null)));
+        await(() -> signage.place(CAROL, withCamera.cameras().get(0).id(), new SignageInput("demo-v1", null)));
+        try (Stream<Path> subjects = Files.list(enrolment)) {
+            for (Path subject : subjects.filter(Files::isDirectory).sorted().toList()) {
+                String name = subject.getFileName().toString();
+                if (name.startsWith("_") || config.subjects().map(s -> !s.contains(name)).orElse(false)) {
+                    continue;
+                }
+                enrol(id, name, subject);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        await(() -> watchlists.approve(BOB, id));
+        await(() -> deployments.submit(CAROL, id));
+        await(() -> deployments.authorise(ALICE, id, "Demonstration: no community affected"));
+        return await(() -> deployments.start(CAROL, id));
+    }
+
+    private void enrol(UUID deploymentId, String subject, Path folder) throws java.io.IOException {
+        try (Stream<Path> photos = Files.list(folder)) {
+            for (Path photo : photos.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png)$")).sorted().toList()) {
+                UUID entry = await(() -> watchlists.propose(CAROL, deploymentId, new WatchlistEntryInput(
+                        subject.toUpperCase(), WatchlistCategory.SUSPECT, "Demonstration", "Public photograph",
+                        LocalDate.now().minusMonths(1), "Appears in the demonstration footage", false))).id();
+                byte[] bytes = Files.readAllBytes(photo);
+                try {
+                    await(() -> watchlists.storeImage(CAROL, entry, bytes));
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.infof("demo: %s not enrolled from %s (%s)", subject, photo.getFileName(), e.getMessage());
+                    await(() -> watchlists.remove(CAROL, entry));
+                }
+            }
+        }
+    }
+
+    private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
