@@ -40,7 +40,7 @@ public class AuditEvent extends PanacheEntityBase {
     public String subjectId;
 
     /** Canonical JSON (sorted keys) of non-biometric facts about the event. */
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String details;
 
     @Column(name = "prev_hash", nullable = false)

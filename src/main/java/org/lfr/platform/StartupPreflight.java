@@ -41,7 +41,8 @@ public class StartupPreflight {
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String oidcUrl;
 
-    void onStart(@Observes StartupEvent event) {
+    /** First of all start-up observers: nothing may touch the database before it is checked and migrated. */
+    void onStart(@Observes @jakarta.annotation.Priority(1) StartupEvent event) {
         DatabasePreflight.check(jdbcUrl, dbUser, dbPassword);
         if (config.requireOidc()) {
             OidcPreflight.check(oidcUrl, config.oidcTimeout());

@@ -24,13 +24,13 @@ public class ScheduledJobs {
     @Inject
     DeploymentRecordService records;
 
-    @Scheduled(identity = "close-and-retain", every = "${lfr.retention.every:1m}",
+    @Scheduled(identity = "close-and-retain", every = "${lfr.retention.every:1m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> closeAndRetain() {
         return deployments.closeExpired().chain(() -> retention.run(Actor.SYSTEM)).replaceWithVoid();
     }
 
-    @Scheduled(identity = "deployment-records", every = "${lfr.records.every:5m}",
+    @Scheduled(identity = "deployment-records", every = "${lfr.records.every:5m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> generateRecords() {
         return records.generateDue().replaceWithVoid();

@@ -21,6 +21,7 @@ public class DeploymentRecord extends PanacheEntityBase {
     @Column(name = "generated_at")
     public Instant generatedAt;
     /** JSON of {@link DeploymentRecordView}'s figures, fixed at generation. */
+    @Column(columnDefinition = "text")
     public String content;
     @Column(name = "published_by")
     public String publishedBy;
