@@ -75,7 +75,7 @@ class DeploymentLifecycleTest {
                 Map.of("i", input)).body("data.createDeployment.status", equalTo("DRAFT"))
                 .extract().path("data.createDeployment.id");
         String cameraId = ok(CAROL, "mutation($d: String!) { addCamera(deploymentId: $d, input: {name: \"north\","
-                + " streamUrl: \"rtsp://cam.invalid/north\", pushMode: false, positionDescription: \"Lamp post 4\"})"
+                + " pushMode: true, positionDescription: \"Lamp post 4\"})"
                 + " { cameras { id name } } }", Map.of("d", id)).extract().path("data.addCamera.cameras[0].id");
 
         // Community notice (supervisor), signage and leaflets (officer)

@@ -23,11 +23,8 @@ import org.lfr.support.Fixtures;
 import org.lfr.support.SharedEval;
 import org.lfr.support.Sql;
 import org.lfr.support.TestClock;
-import org.lfr.watchlist.EnrolmentEmbedding;
-import org.lfr.watchlist.EnrolmentEmbeddingRepository;
 import org.lfr.watchlist.WatchlistService;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Retention with the service's clock moved forward, running what the scheduled job runs. */
@@ -45,8 +42,6 @@ class RetentionTest {
     @Inject
     AlertService alerts;
     @Inject
-    EnrolmentEmbeddingRepository embeddings;
-    @Inject
     RetentionConfig config;
 
     @AfterEach
@@ -61,13 +56,11 @@ class RetentionTest {
         UUID entry = Fixtures.entry(DRAFTER, d.id(), false).id();
         await(() -> watchlists.storeImage(DRAFTER, entry,
                 SharedEval.bytes("face_recognition_examples/biden/biden.jpg")));
-        await(() -> Panache.withTransaction(() -> embeddings.persist(
-                EnrolmentEmbedding.of(entry, "test-model", new float[EnrolmentEmbedding.DIMENSIONS]))));
         await(() -> watchlists.approve(APPROVER, d.id()));
         await(() -> deployments.submit(DRAFTER, d.id()));
         await(() -> deployments.authorise(APPROVER, d.id(), "Critical threat"));
         await(() -> deployments.start(DRAFTER, d.id()));
-        assertThat(biometrics(d.id())).isEqualTo(2);
+        assertThat(biometrics(d.id())).as("enrolment image and its embedding").isEqualTo(2);
 
         DeploymentView closed = await(() -> deployments.stop(DRAFTER, d.id()));
         Instant closedAt = closed.endedAt();

@@ -91,7 +91,7 @@ public final class Fixtures {
 
     public static DeploymentView withCamera(Actor drafter, DeploymentView d) {
         return await(() -> bean(DeploymentService.class).addCamera(drafter, d.id(),
-                new CameraInput("cam-1", "rtsp://camera.invalid/stream1", false, "Lamp post outside no. 12")));
+                new CameraInput("cam-1", null, true, "Lamp post outside no. 12")));
     }
 
     public static WatchlistEntryView entry(Actor proposer, UUID deploymentId, boolean under18) {
