@@ -23,6 +23,10 @@ public interface StartupConfig {
     @WithDefault("false")
     boolean resetDataForTests();
 
+    /** Exit after migrating: the Helm chart's pre-install/pre-upgrade migration Job. */
+    @WithDefault("false")
+    boolean migrateOnly();
+
     @WithDefault("5s")
     Duration oidcTimeout();
 }

@@ -56,6 +56,10 @@ public class StartupPreflight {
         if (config.resetDataForTests()) {
             resetData();
         }
+        if (config.migrateOnly()) {
+            LOG.info("Migration-only run (lfr.startup.migrate-only): exiting");
+            io.quarkus.runtime.Quarkus.asyncExit(0);
+        }
     }
 
     private void resetData() {

@@ -1,0 +1,222 @@
+package org.lfr.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.lfr.demo.DemoConfig;
+import org.lfr.deployment.GovernanceConfig;
+import org.lfr.platform.StartupConfig;
+import org.lfr.recognition.RecognitionConfig;
+import org.lfr.retention.RetentionConfig;
+import org.lfr.watchlist.WatchlistConfig;
+
+import com.marcnuri.helm.Helm;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.smallrye.config.ConfigMapping;
+
+/** The chart, linted and rendered by the real Helm library; every document parsed by the fabric8 model. */
+class HelmChartTest {
+
+    @Test
+    void lintPasses() {
+        var result = new Helm(Charts.CHART).lint().strict().call();
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    @Test
+    void appVersionIsTheProjectVersion() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>lfr-service</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(version.find()).isTrue();
+        assertThat(Files.readString(Charts.CHART.resolve("Chart.yaml"))).contains("appVersion: \"" + version.group(1) + "\"");
+    }
+
+    @Test
+    void defaultsRenderASecureDeploymentWithProbesOnHealthPathsAndWritableNativeLibraryDirs() {
+        List<HasMetadata> docs = Charts.render();
+        Deployment deployment = Charts.deployment(docs);
+        Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+        assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+
+        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(c.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
+        assertThat(c.getVolumeMounts()).extracting("mountPath").contains("/tmp", "/cache");
+        assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
+                .allSatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
+        String javaOpts = env(c, "JAVA_OPTS_APPEND").getValue();
+        assertThat(javaOpts).contains("-Djava.io.tmpdir=/tmp").contains("-Dorg.bytedeco.javacpp.cachedir=/cache/javacpp");
+        assertThat(c.getImage()).endsWith(":0.1.0-SNAPSHOT");
+
+        assertThat(Charts.all(docs, Secret.class)).as("credentials come from the existing Secret").isEmpty();
+        assertThat(Charts.all(docs, Job.class)).as("the migration Job is a hook, outside the release manifest").isEmpty();
+        assertThat(Charts.all(docs, NetworkPolicy.class)).hasSize(1);
+        assertThat(Charts.all(docs, PodDisruptionBudget.class)).hasSize(1);
+        assertThat(Charts.all(docs, ServiceAccount.class)).hasSize(1);
+        assertThat(Charts.all(docs, Ingress.class)).isEmpty();
+        assertThat(Charts.all(docs, HorizontalPodAutoscaler.class)).isEmpty();
+        assertThat(docs).noneMatch(d -> d.getKind().equals("ServiceMonitor"));
+        assertLabels(docs);
+    }
+
+    @Test
+    void everyConfigurationVariableTheChartSetsIsAKeyOfTheApplication() throws Exception {
+        Set<String> known = knownEnvironmentNames();
+        for (String values : new String[] {null, "existing-secrets.yaml", "native.yaml", "inline-credentials.yaml"}) {
+            List<HasMetadata> docs = values == null ? Charts.render() : Charts.render(values);
+            Set<String> set = new HashSet<>();
+            Charts.all(docs, ConfigMap.class).forEach(cm -> set.addAll(cm.getData().keySet()));
+            Charts.deployment(docs).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                    .forEach(e -> set.add(e.getName()));
+            Charts.all(docs, Job.class).forEach(j -> j.getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .getEnv().forEach(e -> set.add(e.getName())));
+            set.removeIf(name -> !name.startsWith("LFR_") && !name.startsWith("QUARKUS_"));
+            assertThat(set).as("variables in " + values).isNotEmpty();
+            assertThat(known).as("application configuration keys").containsAll(set);
+        }
+    }
+
+    @Test
+    void anExistingSecretIsReferencedAndNothingSensitiveIsRendered() {
+        List<HasMetadata> docs = Charts.render("existing-secrets.yaml");
+        Container c = Charts.deployment(docs).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(c, "QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("lfr-prod-db");
+        assertThat(env(c, "QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("pass");
+        assertThat(env(c, "QUARKUS_DATASOURCE_USERNAME").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("user");
+        assertThat(env(c, "LFR_DB_HOST").getValue()).isEqualTo("pg.police.invalid");
+        assertThat(env(c, "LFR_DB_SSL_MODE").getValue()).isEqualTo("verify-full");
+        assertThat(env(c, "QUARKUS_OIDC_AUTH_SERVER_URL").getValue()).isEqualTo("https://sso.police.invalid/realms/force");
+        assertThat(Charts.all(docs, Secret.class)).isEmpty();
+        Charts.all(docs, ConfigMap.class).forEach(cm -> assertThat(cm.getData().keySet())
+                .noneMatch(k -> k.contains("PASSWORD") || k.contains("USERNAME")));
+        Job job = Charts.all(docs, Job.class).get(0); // rendered as a plain Job (helmHook: false) to inspect it
+        assertThat(job.getMetadata().getAnnotations()).isNullOrEmpty();
+        Container migrate = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(migrate, "LFR_STARTUP_MIGRATE_ONLY").getValue()).isEqualTo("true");
+        assertThat(env(migrate, "QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("lfr-prod-db");
+    }
+
+    @Test
+    void theMigrationJobAndItsSecretAreHooksByDefault() throws Exception {
+        String job = Files.readString(Charts.CHART.resolve("templates/migration-job.yaml"));
+        String secret = Files.readString(Charts.CHART.resolve("templates/secret.yaml"));
+        assertThat(job).contains("\"helm.sh/hook\": pre-install,pre-upgrade").contains(".Values.database.migrationJob.helmHook");
+        assertThat(secret).contains("\"helm.sh/hook-weight\": \"-5\"");
+    }
+
+    @Test
+    void inlineCredentialsGoIntoASecretNotAConfigMap() {
+        List<HasMetadata> docs = Charts.render("inline-credentials.yaml");
+        List<Secret> secrets = Charts.all(docs, Secret.class);
+        assertThat(secrets).hasSize(1);
+        assertThat(secrets.get(0).getData()).containsKeys("username", "password");
+        Charts.all(docs, ConfigMap.class).forEach(cm -> assertThat(cm.getData().values()).doesNotContain("not-for-production"));
+    }
+
+    @Test
+    void ingressAutoscalerAndServiceMonitorWhenEnabled() {
+        List<HasMetadata> docs = Charts.render("ingress-hpa-monitor.yaml");
+        assertThat(Charts.all(docs, Ingress.class).get(0).getSpec().getRules().get(0).getHost()).isEqualTo("lfr.police.invalid");
+        HorizontalPodAutoscaler hpa = Charts.all(docs, HorizontalPodAutoscaler.class).get(0);
+        assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(5);
+        assertThat(Charts.deployment(docs).getSpec().getReplicas()).as("replicas left to the autoscaler").isNull();
+        HasMetadata monitor = docs.stream().filter(d -> d.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asYaml(monitor)).contains("/q/metrics");
+    }
+
+    @Test
+    void nativeImageAndModelsFromAVolume() {
+        List<HasMetadata> docs = Charts.render("native.yaml");
+        Container c = Charts.deployment(docs).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getImage()).endsWith(":0.1.0-SNAPSHOT-native");
+        assertThat(c.getArgs()).contains("-Dorg.bytedeco.javacpp.cachedir=/cache/javacpp");
+        assertThat(c.getEnv()).noneMatch(e -> e.getName().equals("JAVA_OPTS_APPEND"));
+        assertThat(c.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getMountPath()).isEqualTo("/models");
+            assertThat(m.getReadOnly()).isTrue();
+        });
+        ConfigMap cm = Charts.all(docs, ConfigMap.class).get(0);
+        assertThat(cm.getData()).containsEntry("LFR_RECOGNITION_MODEL_DIR", "/models");
+    }
+
+    @Test
+    void aBadValuesFileIsRejectedByTheSchemaWithAClearMessage() {
+        assertThatThrownBy(() -> Charts.render("bad.yaml"))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("flavour")
+                .hasMessageContaining("port");
+    }
+
+    private static void assertLabels(List<HasMetadata> docs) {
+        for (HasMetadata d : docs) {
+            assertThat(d.getMetadata().getLabels()).as(d.getKind())
+                    .containsKeys("app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/version",
+                            "app.kubernetes.io/managed-by", "helm.sh/chart");
+        }
+    }
+
+    private static EnvVar env(Container c, String name) {
+        return c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no env " + name));
+    }
+
+    /** Environment variable names of every configuration key the application reads. */
+    static Set<String> knownEnvironmentNames() throws Exception {
+        Set<String> keys = new HashSet<>();
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        properties.stringPropertyNames().forEach(k -> keys.add(k.replaceFirst("^%[^.]+\\.", "")));
+        for (Class<?> mapping : List.of(StartupConfig.class, GovernanceConfig.class, RetentionConfig.class,
+                RecognitionConfig.class, WatchlistConfig.class, DemoConfig.class)) {
+            collect(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys);
+        }
+        Set<String> env = new HashSet<>();
+        keys.forEach(k -> env.add(k.toUpperCase().replaceAll("[^A-Z0-9]", "_")));
+        return env;
+    }
+
+    private static void collect(String prefix, Class<?> type, Set<String> keys) {
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.getParameterCount() > 0 || m.isDefault() || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            String key = prefix + "." + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            Class<?> r = m.getReturnType();
+            if (r.isInterface() && r.getName().startsWith("org.lfr") && !(m.getGenericReturnType() instanceof ParameterizedType)) {
+                collect(key, r, keys);
+            } else {
+                keys.add(key);
+            }
+        }
+    }
+}
