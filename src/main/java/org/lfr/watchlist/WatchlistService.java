@@ -172,6 +172,66 @@ public class WatchlistService {
                         })))).chain(e -> Panache.withSession(() -> view(e))));
     }
 
+    /**
+     * Enrols many images at once from a zip whose files are named after the subject reference of existing entries
+     * ({@code SUBJ-1.jpg} or {@code SUBJ-1/photo.png}); each file is checked and stored like a single upload, and
+     * reported as soon as it is done. Files that fail do not stop the others.
+     */
+    public io.smallrye.mutiny.Multi<BulkEnrolmentResult> bulkEnrol(Actor actor, UUID deploymentId, byte[] zip) {
+        java.util.List<java.util.Map.Entry<String, byte[]>> files = unzip(zip);
+        int total = files.size();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        return io.smallrye.mutiny.Multi.createFrom().iterable(files).onItem().transformToUniAndConcatenate(file -> {
+            String subject = subjectOf(file.getKey());
+            return Panache.withSession(() -> WatchlistEntry.<WatchlistEntry>find(
+                    "deploymentId = ?1 and subjectReference = ?2", deploymentId, subject).firstResult())
+                    .chain(entry -> entry == null
+                            ? Uni.createFrom().item(new BulkEnrolmentResult(done.incrementAndGet(), total,
+                                    file.getKey(), subject, "NO_ENTRY", null))
+                            : storeImage(actor, entry.id, file.getValue())
+                                    .map(v -> new BulkEnrolmentResult(done.incrementAndGet(), total, file.getKey(),
+                                            subject, "ENROLLED", null))
+                                    .onFailure(org.lfr.common.InvalidInputException.class).recoverWithItem(e ->
+                                            new BulkEnrolmentResult(done.incrementAndGet(), total, file.getKey(),
+                                                    subject, "REJECTED", e instanceof EnrolmentRejectedException r
+                                                            ? r.reason().name() : e.getMessage())));
+        }).invoke(r -> org.jboss.logging.Logger.getLogger(WatchlistService.class).infof(
+                "bulk enrolment of deployment %s: %d/%d %s %s", deploymentId, r.done(), r.total(), r.status(),
+                r.file()));
+    }
+
+    static String subjectOf(String path) {
+        String[] parts = path.split("/");
+        if (parts.length >= 2) {
+            return parts[parts.length - 2];
+        }
+        return parts[0].replaceFirst("\\.[^.]+$", "");
+    }
+
+    private static java.util.List<java.util.Map.Entry<String, byte[]>> unzip(byte[] zip) {
+        if (zip == null || zip.length == 0) {
+            throw new InvalidInputException("zip: the body is empty");
+        }
+        java.util.List<java.util.Map.Entry<String, byte[]>> files = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                String name = e.getName();
+                if (e.isDirectory() || name.contains("..") || name.startsWith("__MACOSX")
+                        || !name.matches("(?i).*\\.(jpe?g|png)$")) {
+                    continue;
+                }
+                files.add(java.util.Map.entry(name, in.readNBytes(10 * 1024 * 1024 + 1)));
+            }
+        } catch (java.io.IOException ex) {
+            throw new InvalidInputException("zip: not a readable zip archive (" + ex.getMessage() + ")");
+        }
+        if (files.isEmpty()) {
+            throw new InvalidInputException("zip: no JPEG or PNG files in the archive");
+        }
+        return files;
+    }
+
     /** Reading an enrolment image is itself audited: who looked at whose biometric data, when. */
     public Uni<ImageContent> readImage(Actor actor, UUID entryId) {
         return Panache.withTransaction(() -> EnrolmentImage.<EnrolmentImage>findById(entryId)

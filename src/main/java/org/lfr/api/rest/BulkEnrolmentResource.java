@@ -1,0 +1,43 @@
+package org.lfr.api.rest;
+
+import static org.lfr.security.Roles.OFFICER;
+import static org.lfr.security.Roles.SUPERVISOR;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.lfr.security.CurrentActor;
+import org.lfr.watchlist.BulkEnrolmentResult;
+import org.lfr.watchlist.WatchlistService;
+
+import io.smallrye.mutiny.Multi;
+
+/**
+ * Bulk enrolment: a zip of photos named after the entries' subject references; the response streams one JSON line
+ * per file as it is done (progress), so a client can show it while the rest is analysed.
+ */
+@Path("/api/deployments/{deploymentId}/watchlist/images")
+public class BulkEnrolmentResource {
+
+    @Inject
+    WatchlistService watchlists;
+    @Inject
+    CurrentActor actor;
+
+    @POST
+    @Consumes({"application/zip", "application/octet-stream"})
+    @Produces("application/x-ndjson")
+    @RestStreamElementType("application/json")
+    @RolesAllowed({OFFICER, SUPERVISOR})
+    public Multi<BulkEnrolmentResult> enrol(@PathParam("deploymentId") UUID deploymentId, byte[] zip) {
+        return watchlists.bulkEnrol(actor.get(), deploymentId, zip);
+    }
+}
