@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.lfr.common.Await;
 import org.lfr.alert.AlertEvents;
 import org.lfr.common.Actor;
 import org.lfr.deployment.CameraInput;
@@ -34,8 +35,6 @@ import org.lfr.watchlist.WatchlistEntryInput;
 import org.lfr.watchlist.WatchlistService;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Dev mode only: walks a demo deployment through every rule (draft, camera, notice, signage, enrolment, approval,
@@ -83,7 +82,7 @@ public class DemoDeployment {
                         video.toAbsolutePath(), enrolment.toAbsolutePath());
                 return;
             }
-            List<DeploymentView> active = await(() -> deployments.list(DeploymentStatus.ACTIVE));
+            List<DeploymentView> active = Await.result(() -> deployments.list(DeploymentStatus.ACTIVE));
             DeploymentView demo = active.stream().filter(d -> d.reference().startsWith("DEMO-")).findFirst()
                     .orElseGet(() -> create(video, enrolment));
             alerts.stream().filter(a -> a.deploymentId().equals(demo.id())).subscribe().with(a -> LOG.infof(
@@ -100,17 +99,17 @@ public class DemoDeployment {
 
     private DeploymentView create(Path video, Path enrolment) {
         Instant now = clock.instant();
-        DeploymentView d = await(() -> deployments.create(CAROL, new DeploymentInput(
+        DeploymentView d = Await.result(() -> deployments.create(CAROL, new DeploymentInput(
                 "DEMO-" + now.getEpochSecond(), "Demonstration of the safeguarded pipeline on public footage",
                 "Demo stage", 51.5014, -0.1419, "The stage and front rows of the demo video",
                 "Demonstration only: the people enrolled appear in the demo footage", now.minus(Duration.ofMinutes(1)),
                 now.plus(Duration.ofHours(5)), "DPIA-DEMO", "EIA-DEMO", null)));
         UUID id = d.id();
-        DeploymentView withCamera = await(() -> deployments.addCamera(CAROL, id, new CameraInput("stage",
+        DeploymentView withCamera = Await.result(() -> deployments.addCamera(CAROL, id, new CameraInput("stage",
                 "file:" + video.toAbsolutePath(), false, "Demo video")));
-        await(() -> notices.publish(ALICE, id, new NoticeInput(List.of(NoticeChannel.WEB_PAGE), "Demo area",
+        Await.result(() -> notices.publish(ALICE, id, new NoticeInput(List.of(NoticeChannel.WEB_PAGE), "Demo area",
                 "Live facial recognition demonstration on recorded public footage.", null)));
-        await(() -> signage.place(CAROL, withCamera.cameras().get(0).id(), new SignageInput("demo-v1", null)));
+        Await.result(() -> signage.place(CAROL, withCamera.cameras().get(0).id(), new SignageInput("demo-v1", null)));
         try (Stream<Path> subjects = Files.list(enrolment)) {
             for (Path subject : subjects.filter(Files::isDirectory).sorted().toList()) {
                 String name = subject.getFileName().toString();
@@ -122,37 +121,28 @@ public class DemoDeployment {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        await(() -> watchlists.approve(BOB, id));
-        await(() -> deployments.submit(CAROL, id));
-        await(() -> deployments.authorise(ALICE, id, "Demonstration: no community affected"));
-        return await(() -> deployments.start(CAROL, id));
+        Await.result(() -> watchlists.approve(BOB, id));
+        Await.result(() -> deployments.submit(CAROL, id));
+        Await.result(() -> deployments.authorise(ALICE, id, "Demonstration: no community affected"));
+        return Await.result(() -> deployments.start(CAROL, id));
     }
 
     private void enrol(UUID deploymentId, String subject, Path folder) throws java.io.IOException {
         try (Stream<Path> photos = Files.list(folder)) {
             for (Path photo : photos.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png)$")).sorted().toList()) {
-                UUID entry = await(() -> watchlists.propose(CAROL, deploymentId, new WatchlistEntryInput(
+                UUID entry = Await.result(() -> watchlists.propose(CAROL, deploymentId, new WatchlistEntryInput(
                         subject.toUpperCase(), WatchlistCategory.SUSPECT, "Demonstration", "Public photograph",
                         LocalDate.now().minusMonths(1), "Appears in the demonstration footage", false))).id();
                 byte[] bytes = Files.readAllBytes(photo);
                 try {
-                    await(() -> watchlists.storeImage(CAROL, entry, bytes));
+                    Await.result(() -> watchlists.storeImage(CAROL, entry, bytes));
                     return;
                 } catch (RuntimeException e) {
                     LOG.infof("demo: %s not enrolled from %s (%s)", subject, photo.getFileName(), e.getMessage());
-                    await(() -> watchlists.remove(CAROL, entry));
+                    Await.result(() -> watchlists.remove(CAROL, entry));
                 }
             }
         }
     }
 
-    private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work::get);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

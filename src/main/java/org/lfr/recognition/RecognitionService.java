@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import jakarta.inject.Provider;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jboss.logging.Logger;
+import org.lfr.common.Await;
 import org.lfr.alert.AlertService;
 import org.lfr.alert.NewAlert;
 import org.lfr.common.ConflictException;
@@ -35,8 +35,6 @@ import org.lfr.recognition.track.IouTracker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Runs a {@link CameraWorker} for every camera of every ACTIVE deployment and none otherwise: matching starts when a
@@ -87,7 +85,7 @@ public class RecognitionService implements CameraWorker.Sink {
     @Scheduled(identity = "recognition-reconcile", every = "10s", delayed = "10s")
     void reconcile() {
         try {
-            List<DeploymentView> active = await(() -> deployments.list(DeploymentStatus.ACTIVE));
+            List<DeploymentView> active = Await.result(() -> deployments.list(DeploymentStatus.ACTIVE));
             active.forEach(this::apply);
             workers.values().stream().map(w -> w.camera().deploymentId()).distinct()
                     .filter(id -> active.stream().noneMatch(d -> d.id().equals(id)))
@@ -146,13 +144,13 @@ public class RecognitionService implements CameraWorker.Sink {
 
     @Override
     public List<Optional<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> embeddings) {
-        return await(() -> matcher.nearest(deploymentId, model, embeddings));
+        return Await.result(() -> matcher.nearest(deploymentId, model, embeddings));
     }
 
     @Override
     public void alert(UUID deploymentId, UUID cameraId, AlertCandidate alert) {
         try {
-            await(() -> alerts.raise(new NewAlert(deploymentId, cameraId, alert.watchlistEntryId(),
+            Await.result(() -> alerts.raise(new NewAlert(deploymentId, cameraId, alert.watchlistEntryId(),
                     alert.similarity(), clock.instant(), alert.crop(), "image/jpeg")));
         } catch (ConflictException | InvalidInputException e) {
             LOG.warnf("alert not raised: %s", e.getMessage());
@@ -161,16 +159,7 @@ public class RecognitionService implements CameraWorker.Sink {
 
     @Override
     public void facesProcessed(UUID deploymentId, long faces) {
-        await(() -> deployments.recordFacesProcessed(deploymentId, faces));
+        Await.result(() -> deployments.recordFacesProcessed(deploymentId, faces));
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work::get);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -14,7 +14,6 @@ import org.lfr.common.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.spi.runtime.AuthorizationFailureEvent;
 import io.quarkus.security.spi.runtime.MethodDescription;
-import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Puts every role refusal (anonymous or wrong role, raised by {@code @RolesAllowed}/{@code @Authenticated}) in the
@@ -40,7 +39,7 @@ public class RefusalAuditor {
         Throwable failure = event.getAuthorizationFailure();
         details.put("refusal", failure == null ? "unknown" : failure.getClass().getSimpleName());
         try {
-            VertxContextSupport.subscribeAndAwait(() -> audit.recordAlone(new Actor(who, java.util.Set.of()),
+            org.lfr.common.Await.result(() -> audit.recordAlone(new Actor(who, java.util.Set.of()),
                     "ACCESS_REFUSED", "operation", null, details));
         } catch (Throwable e) {
             LOG.errorf(e, "could not audit a refused access by %s", who);

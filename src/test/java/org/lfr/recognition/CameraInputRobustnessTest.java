@@ -3,11 +3,11 @@ package org.lfr.recognition;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.lfr.support.Fixtures.APPROVER;
 import static org.lfr.support.Fixtures.await;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,7 +18,6 @@ import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.support.Fixtures;
 import org.lfr.support.SharedEval;
-import org.lfr.watchlist.WatchlistService;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -32,8 +31,6 @@ class CameraInputRobustnessTest {
 
     @Inject
     DeploymentService deployments;
-    @Inject
-    WatchlistService watchlists;
     @Inject
     MeterRegistry registry;
 
@@ -81,27 +78,8 @@ class CameraInputRobustnessTest {
     }
 
     private DeploymentView active(String cameraName, String streamUrl) {
-        var officer = Fixtures.officer("robust.officer");
-        DeploymentView draft = Fixtures.draft(officer);
-        DeploymentView d = await(() -> deployments.addCamera(officer, draft.id(),
-                new CameraInput(cameraName, streamUrl, streamUrl == null, "Test position")));
-        Fixtures.sign(officer, d.cameras().get(0).id());
-        Fixtures.entry(officer, d.id(), false);
-        await(() -> watchlists.approve(APPROVER, d.id()));
-        await(() -> deployments.submit(officer, d.id()));
-        await(() -> deployments.authorise(APPROVER, d.id(), "Robustness test"));
-        DeploymentView started = await(() -> deployments.start(officer, d.id()));
-        for (int i = 0; i < 50; i++) {
-            if (Fixtures.bean(RecognitionService.class).worker(d.cameras().get(0).id()).isPresent()) {
-                break;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return started;
+        return Fixtures.activeWith(Fixtures.officer("robust.officer"),
+                new CameraInput(cameraName, streamUrl, streamUrl == null, "Test position"), Map.of());
     }
 
     private int fiftyMegabytes(String path) throws Exception {

@@ -1,7 +1,6 @@
 package org.lfr.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lfr.support.Fixtures.APPROVER;
 import static org.lfr.support.Fixtures.DRAFTER;
 import static org.lfr.support.Fixtures.await;
 
@@ -27,9 +26,6 @@ import org.lfr.deployment.DeploymentView;
 import org.lfr.support.Fixtures;
 import org.lfr.support.SharedEval;
 import org.lfr.support.Sql;
-import org.lfr.watchlist.WatchlistCategory;
-import org.lfr.watchlist.WatchlistEntryInput;
-import org.lfr.watchlist.WatchlistService;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -46,13 +42,12 @@ class NonMatchDeletionTest {
     @Inject
     DeploymentService deployments;
     @Inject
-    WatchlistService watchlists;
-    @Inject
     RecognitionService recognition;
 
     @Test
     void nothingOfANonMatchingFaceIsKept() throws Exception {
-        DeploymentView d = activeWithKitHaringtonOnly();
+        DeploymentView d = Fixtures.activeWith(DRAFTER, new CameraInput("gate-" + UUID.randomUUID().toString()
+                .substring(0, 6), null, true, "Gate"), Map.of("KIT-H", "face_recognition_examples/kit_harington/john1.jpeg"));
         UUID camera = d.cameras().get(0).id();
         List<Path> frames = new ArrayList<>();
         frames.add(SharedEval.file("face_recognition_examples/_multi/obama_and_biden.jpg"));
@@ -99,29 +94,6 @@ class NonMatchDeletionTest {
         assertThat(logged).noneMatch(line -> line.matches("(?s).*(-?\\d\\.\\d{3,}[,\\s]+){8}.*"))
                 .noneMatch(line -> line.contains("FaceBox") || line.contains("embedding") || line.contains("FaceObservation"));
         await(() -> deployments.stop(DRAFTER, d.id()));
-    }
-
-    private DeploymentView activeWithKitHaringtonOnly() {
-        DeploymentView draft = Fixtures.draft(DRAFTER);
-        DeploymentView d = await(() -> deployments.addCamera(DRAFTER, draft.id(),
-                new CameraInput("gate-" + UUID.randomUUID().toString().substring(0, 6), null, true, "Gate")));
-        Fixtures.sign(DRAFTER, d.cameras().get(0).id());
-        UUID entry = await(() -> watchlists.propose(DRAFTER, d.id(), new WatchlistEntryInput("KIT-H",
-                WatchlistCategory.SUSPECT, "Test", "Press photo", java.time.LocalDate.now().minusMonths(1),
-                "Only person on this test's watchlist", false))).id();
-        await(() -> watchlists.storeImage(DRAFTER, entry, SharedEval.bytes("face_recognition_examples/kit_harington/john1.jpeg")));
-        await(() -> watchlists.approve(APPROVER, d.id()));
-        await(() -> deployments.submit(DRAFTER, d.id()));
-        await(() -> deployments.authorise(APPROVER, d.id(), "Non-match test"));
-        DeploymentView started = await(() -> deployments.start(DRAFTER, d.id()));
-        for (int i = 0; i < 50 && recognition.worker(d.cameras().get(0).id()).isEmpty(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return started;
     }
 
     private static Map<String, Long> rowCounts() {

@@ -1,7 +1,6 @@
 package org.lfr.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lfr.support.Fixtures.APPROVER;
 import static org.lfr.support.Fixtures.DRAFTER;
 import static org.lfr.support.Fixtures.await;
 
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,9 +23,6 @@ import org.lfr.deployment.DeploymentView;
 import org.lfr.support.Fixtures;
 import org.lfr.support.SharedEval;
 import org.lfr.support.Sql;
-import org.lfr.watchlist.WatchlistCategory;
-import org.lfr.watchlist.WatchlistEntryInput;
-import org.lfr.watchlist.WatchlistService;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -41,8 +36,6 @@ class VideoRecognitionTest {
     @Inject
     DeploymentService deployments;
     @Inject
-    WatchlistService watchlists;
-    @Inject
     AlertService alerts;
     @Inject
     RecognitionService recognition;
@@ -50,10 +43,10 @@ class VideoRecognitionTest {
     @Test
     void theHamiltonClipAlertsForLinManuelMirandaAndNobodyElse() throws Exception {
         Path clip = SharedEval.file("video/hamilton_clip/short_hamilton_clip.mp4").toAbsolutePath();
-        DeploymentView d = deployment("file:" + clip, Map.of(
+        DeploymentView d = Fixtures.activeWith(DRAFTER, new CameraInput("stage", "file:" + clip, false, "Press riser"), Map.of(
                 "LIN-MANUEL-MIRANDA", "face_recognition_examples/lin_manuel_miranda/lin-manuel-miranda.png",
                 "ALEX-LACAMOIRE", "face_recognition_examples/alex_lacamoire/alex-lacamoire.png"));
-        CameraWorker worker = awaitWorker(d);
+        CameraWorker worker = Fixtures.worker(d.cameras().get(0).id());
         assertThat(worker.awaitSourceEnd(Duration.ofSeconds(90))).isTrue();
 
         List<AlertView> raised = await(() -> alerts.list(DRAFTER, d.id()));
@@ -73,10 +66,10 @@ class VideoRecognitionTest {
 
     @Test
     void anUnenrolledPersonOnCctvRaisesNoAlert() throws Exception {
-        DeploymentView d = deployment(null, Map.of(
+        DeploymentView d = Fixtures.activeWith(DRAFTER, new CameraInput("edge-1", null, true, "Classroom ceiling"), Map.of(
                 "LIN-MANUEL-MIRANDA", "face_recognition_examples/lin_manuel_miranda/lin-manuel-miranda.png",
                 "OBAMA", "face_recognition_examples/obama/obama.jpg"));
-        CameraWorker worker = awaitWorker(d);
+        CameraWorker worker = Fixtures.worker(d.cameras().get(0).id());
         long frames = 0;
         try (Stream<Path> files = Files.list(SharedEval.file("video/otb_freeman1/img"))) {
             for (Path frame : files.sorted().toList()) {
@@ -91,31 +84,5 @@ class VideoRecognitionTest {
         assertThat(Sql.count("select count(*) from alert where deployment_id = ?", d.id())).isZero();
         await(() -> deployments.stop(DRAFTER, d.id()));
         assertThat(worker.camera().cameraId()).isEqualTo(d.cameras().get(0).id());
-    }
-
-    private DeploymentView deployment(String streamUrl, Map<String, String> enrol) {
-        DeploymentView draft = Fixtures.draft(DRAFTER);
-        DeploymentView d = await(() -> deployments.addCamera(DRAFTER, draft.id(), streamUrl == null
-                ? new CameraInput("edge-1", null, true, "Classroom ceiling")
-                : new CameraInput("stage", streamUrl, false, "Press riser facing the stage")));
-        Fixtures.sign(DRAFTER, d.cameras().get(0).id());
-        enrol.forEach((subject, image) -> {
-            UUID entry = await(() -> watchlists.propose(DRAFTER, d.id(), new WatchlistEntryInput(subject,
-                    WatchlistCategory.WANTED_BY_COURT, "Test warrant", "Public photograph",
-                    java.time.LocalDate.now().minusMonths(1), "Enrolled for the recognition test", false))).id();
-            await(() -> watchlists.storeImage(DRAFTER, entry, SharedEval.bytes(image)));
-        });
-        await(() -> watchlists.approve(APPROVER, d.id()));
-        await(() -> deployments.submit(DRAFTER, d.id()));
-        await(() -> deployments.authorise(APPROVER, d.id(), "Recognition test"));
-        return await(() -> deployments.start(DRAFTER, d.id()));
-    }
-
-    private CameraWorker awaitWorker(DeploymentView d) throws InterruptedException {
-        UUID camera = d.cameras().get(0).id();
-        for (int i = 0; i < 100 && recognition.worker(camera).isEmpty(); i++) {
-            Thread.sleep(100);
-        }
-        return recognition.worker(camera).orElseThrow();
     }
 }

@@ -29,7 +29,6 @@ import org.lfr.watchlist.WatchlistEntryView;
 import org.lfr.watchlist.WatchlistService;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -56,14 +55,7 @@ public final class Fixtures {
     }
 
     public static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work::get);
-        } catch (Throwable e) {
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e);
-        }
+        return org.lfr.common.Await.result(work);
     }
 
     public static <T> T bean(Class<T> type) {
@@ -130,6 +122,45 @@ public final class Fixtures {
         UUID entry = await(() -> bean(WatchlistService.class).get(active.id())).entries().get(0).id();
         return await(() -> bean(AlertService.class).raise(new NewAlert(active.id(), active.cameras().get(0).id(),
                 entry, 0.9, now(), TINY_JPEG, "image/jpeg")));
+    }
+
+    /**
+     * An ACTIVE deployment drafted and started by {@code officer} with one camera (signed) and the given subjects
+     * enrolled from real photos ({@code subject -> path under ../shared/eval}); with none, one entry without image.
+     * Returns once the camera's worker runs.
+     */
+    public static DeploymentView activeWith(Actor officer, CameraInput camera, java.util.Map<String, String> enrol) {
+        DeploymentView draft = draft(officer);
+        DeploymentView d = await(() -> bean(DeploymentService.class).addCamera(officer, draft.id(), camera));
+        sign(officer, d.cameras().get(0).id());
+        if (enrol.isEmpty()) {
+            entry(officer, d.id(), false);
+        }
+        enrol.forEach((subject, image) -> {
+            UUID entry = await(() -> bean(WatchlistService.class).propose(officer, d.id(), new WatchlistEntryInput(
+                    subject, WatchlistCategory.WANTED_BY_COURT, "Test warrant", "Public photograph",
+                    LocalDate.now().minusMonths(1), "Enrolled for a recognition test", false))).id();
+            await(() -> bean(WatchlistService.class).storeImage(officer, entry, SharedEval.bytes(image)));
+        });
+        await(() -> bean(WatchlistService.class).approve(APPROVER, d.id()));
+        await(() -> bean(DeploymentService.class).submit(officer, d.id()));
+        await(() -> bean(DeploymentService.class).authorise(APPROVER, d.id(), "Recognition test"));
+        DeploymentView started = await(() -> bean(DeploymentService.class).start(officer, d.id()));
+        worker(d.cameras().get(0).id());
+        return started;
+    }
+
+    /** The running worker of a camera, waiting up to 10 s for it to start. */
+    public static org.lfr.recognition.CameraWorker worker(UUID cameraId) {
+        var recognition = bean(org.lfr.recognition.RecognitionService.class);
+        for (int i = 0; i < 100 && recognition.worker(cameraId).isEmpty(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return recognition.worker(cameraId).orElseThrow(() -> new AssertionError("no worker for camera " + cameraId));
     }
 
     public static NoticeInput notice() {
