@@ -121,7 +121,7 @@ class DeploymentLifecycleTest {
         try (GraphQLWebSocket ws = GraphQLWebSocket.connect(graphql, token(CAROL))) {
             assertThat(ws.nextOfType("connection_ack", Duration.ofSeconds(10))).isNotNull();
             ws.subscribe("1", "subscription { alertRaised(deploymentId: \"" + id + "\") { id subjectReference similarity } }");
-            Thread.sleep(500);
+            Thread.sleep(1000);
             Fixtures.await(() -> alertService.raise(new NewAlert(UUID.fromString(id), UUID.fromString(cameraId),
                     UUID.fromString(adult), 0.83, clock.instant(), Fixtures.TINY_JPEG, "image/jpeg")));
             JsonNode next = ws.nextOfType("next", Duration.ofSeconds(10));

@@ -63,7 +63,7 @@ class RealTokenAccessTest {
                 GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
                 GraphQLWebSocket dpo = subscribe(ERIN, subscription);
                 GraphQLWebSocket anonymous = subscribe(null, subscription)) {
-            Thread.sleep(500);
+            Thread.sleep(1000);
             Fixtures.alert(active);
             assertThat(officer.nextOfType("next", Duration.ofSeconds(10))).as("officer").isNotNull();
             assertThat(supervisor.nextOfType("next", Duration.ofSeconds(10))).as("supervisor").isNotNull();
@@ -89,7 +89,7 @@ class RealTokenAccessTest {
                 GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
                 GraphQLWebSocket dpo = subscribe(ERIN, subscription);
                 GraphQLWebSocket anonymous = subscribe(null, subscription)) {
-            Thread.sleep(500);
+            Thread.sleep(1000);
             Fixtures.await(() -> Fixtures.bean(DeploymentService.class).pause(Fixtures.DRAFTER, active.id()));
             for (GraphQLWebSocket allowed : new GraphQLWebSocket[] {officer, supervisor, dpo}) {
                 JsonNode next = allowed.nextOfType("next", Duration.ofSeconds(10));
