@@ -32,6 +32,13 @@ public interface RecognitionConfig {
 
     Tracking tracking();
 
+    /**
+     * Match against an exact in-memory copy of the frozen watchlist instead of querying pgvector for every frame
+     * (same top-1, about ten times faster per face: docs/PERFORMANCE.md).
+     */
+    @WithDefault("true")
+    boolean inMemoryMatching();
+
     interface Detector {
         @WithDefault("fr_detect.onnx")
         String model();

@@ -27,6 +27,7 @@ import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentStatus;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.recognition.image.ImageDecoder;
+import org.lfr.recognition.match.InMemoryWatchlistIndex;
 import org.lfr.recognition.match.WatchlistMatch;
 import org.lfr.recognition.match.WatchlistMatcher;
 import org.lfr.recognition.track.AlertCandidate;
@@ -63,6 +64,8 @@ public class RecognitionService implements CameraWorker.Sink {
     Clock clock;
 
     private final Map<UUID, CameraWorker> workers = new ConcurrentHashMap<>();
+    /** deployment + model → index of its frozen watchlist; dropped when the deployment stops running. */
+    private final Map<String, InMemoryWatchlistIndex> indexes = new ConcurrentHashMap<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lfr-recognition-control");
         t.setDaemon(true);
@@ -113,6 +116,7 @@ public class RecognitionService implements CameraWorker.Sink {
     }
 
     private void stopDeployment(UUID deploymentId) {
+        indexes.keySet().removeIf(key -> key.startsWith(deploymentId.toString()));
         workers.values().removeIf(w -> {
             if (w.camera().deploymentId().equals(deploymentId)) {
                 w.stop();
@@ -144,7 +148,12 @@ public class RecognitionService implements CameraWorker.Sink {
 
     @Override
     public List<Optional<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> embeddings) {
-        return Await.result(() -> matcher.nearest(deploymentId, model, embeddings));
+        if (!config.inMemoryMatching()) {
+            return Await.result(() -> matcher.nearest(deploymentId, model, embeddings));
+        }
+        InMemoryWatchlistIndex index = indexes.computeIfAbsent(deploymentId + "|" + model,
+                key -> Await.result(() -> matcher.loadIndex(deploymentId, model)));
+        return embeddings.stream().map(index::nearest).toList();
     }
 
     @Override

@@ -20,6 +20,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WatchlistMatcher {
 
+    /** Loads a deployment's embeddings of one model into an exact in-memory index (frozen watchlists only). */
+    public Uni<InMemoryWatchlistIndex> loadIndex(UUID deploymentId, String model) {
+        String sql = "select e.watchlist_entry_id, cast(e.embedding as text) from enrolment_embedding e"
+                + " join watchlist_entry w on w.id = e.watchlist_entry_id where w.deployment_id = :d and e.model = :m";
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(sql, Object[].class).setParameter("d", deploymentId).setParameter("m", model)
+                .getResultList()))
+                .map(rows -> new InMemoryWatchlistIndex(rows.stream().map(r -> (UUID) r[0]).toList(),
+                        rows.stream().map(r -> VectorText.parse((String) r[1])).toList()));
+    }
+
     /** For each probe, in order, its nearest entry (empty when the watchlist has no embedding). */
     public Uni<List<Optional<WatchlistMatch>>> nearest(UUID deploymentId, String model, List<float[]> probes) {
         if (probes.isEmpty()) {

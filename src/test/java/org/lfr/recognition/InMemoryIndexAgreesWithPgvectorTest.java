@@ -1,0 +1,76 @@
+package org.lfr.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lfr.support.Fixtures.DRAFTER;
+import static org.lfr.support.Fixtures.await;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.lfr.recognition.match.InMemoryWatchlistIndex;
+import org.lfr.recognition.match.WatchlistMatch;
+import org.lfr.recognition.match.WatchlistMatcher;
+import org.lfr.support.Fixtures;
+import org.lfr.watchlist.EnrolmentEmbedding;
+import org.lfr.watchlist.EnrolmentEmbeddingRepository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The in-memory index the camera workers use must give exactly pgvector's exact top-1, probe for probe. */
+@QuarkusTest
+class InMemoryIndexAgreesWithPgvectorTest {
+
+    @Inject
+    WatchlistMatcher matcher;
+    @Inject
+    EnrolmentEmbeddingRepository embeddings;
+
+    @Test
+    void sameTopOneAndSimilarityAsPgvectorExactSearch() {
+        var d = Fixtures.draft(DRAFTER);
+        Random random = new Random(11);
+        List<float[]> gallery = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID entry = Fixtures.entry(DRAFTER, d.id(), false).id();
+            float[] v = gaussian(random);
+            gallery.add(v);
+            await(() -> Panache.withTransaction(() -> embeddings.persist(EnrolmentEmbedding.of(entry, "agree-test", v))));
+        }
+        List<float[]> probes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            float[] p = i % 2 == 0 ? gaussian(random) : gallery.get(i % gallery.size()).clone();
+            if (i % 2 == 1) {
+                for (int j = 0; j < p.length; j++) {
+                    p[j] += 0.3f * (float) random.nextGaussian();
+                }
+            }
+            probes.add(p);
+        }
+        InMemoryWatchlistIndex index = await(() -> matcher.loadIndex(d.id(), "agree-test"));
+        assertThat(index.size()).isEqualTo(40);
+        List<Optional<WatchlistMatch>> fromPostgres = await(() -> matcher.nearest(d.id(), "agree-test", probes));
+        for (int i = 0; i < probes.size(); i++) {
+            WatchlistMatch expected = fromPostgres.get(i).orElseThrow();
+            WatchlistMatch actual = index.nearest(probes.get(i)).orElseThrow();
+            assertThat(actual.watchlistEntryId()).as("probe " + i).isEqualTo(expected.watchlistEntryId());
+            assertThat(actual.similarity()).as("probe " + i).isCloseTo(expected.similarity(),
+                    org.assertj.core.data.Offset.offset(1e-5));
+        }
+        assertThat(await(() -> matcher.loadIndex(d.id(), "another-model")).size()).isZero();
+    }
+
+    private static float[] gaussian(Random random) {
+        float[] v = new float[EnrolmentEmbedding.DIMENSIONS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+}
