@@ -62,8 +62,13 @@ public class RecognitionService implements CameraWorker.Sink {
     MeterRegistry registry;
     @Inject
     Clock clock;
+    @Inject
+    CameraClaims claims;
 
     private final Map<UUID, CameraWorker> workers = new ConcurrentHashMap<>();
+    private final Map<UUID, CameraClaims.Claim> claimed = new ConcurrentHashMap<>();
+    /** Push cameras of ACTIVE deployments: their worker starts on the first frame this replica receives. */
+    private final Map<UUID, CameraWorker.Camera> pushable = new ConcurrentHashMap<>();
     /** deployment + model → index of its frozen watchlist; dropped when the deployment stops running. */
     private final Map<String, InMemoryWatchlistIndex> indexes = new ConcurrentHashMap<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
@@ -81,6 +86,8 @@ public class RecognitionService implements CameraWorker.Sink {
     void shutdown() {
         workers.values().forEach(CameraWorker::stop);
         workers.clear();
+        claimed.values().forEach(CameraClaims.Claim::close);
+        claimed.clear();
         control.shutdownNow();
     }
 
@@ -103,23 +110,45 @@ public class RecognitionService implements CameraWorker.Sink {
             stopDeployment(d.id());
             return;
         }
-        d.cameras().forEach(c -> workers.computeIfAbsent(c.id(), id -> {
-            CameraWorker worker = new CameraWorker(new CameraWorker.Camera(d.id(), c.id(), c.name(), c.streamUrl(),
-                    d.matchThreshold()), pipeline.get(), this, new CameraMetrics(registry, c.name()),
-                    new IouTracker(config.tracking().minAgreeingFrames(), config.tracking().iouMatch(),
+        for (var c : d.cameras()) {
+            CameraWorker.Camera camera = new CameraWorker.Camera(d.id(), c.id(), c.name(), c.streamUrl(),
+                    d.matchThreshold());
+            if (c.pushMode()) {
+                pushable.put(c.id(), camera);
+            } else {
+                startIfClaimed(camera, d.reference());
+            }
+        }
+    }
+
+    /** Starts the camera's worker here unless it runs here already or another replica holds the camera. */
+    private CameraWorker startIfClaimed(CameraWorker.Camera camera, String reference) {
+        return workers.computeIfAbsent(camera.cameraId(), id -> {
+            var claim = claims.tryClaim(id);
+            if (claim.isEmpty()) {
+                return null;
+            }
+            claimed.put(id, claim.get());
+            CameraWorker worker = new CameraWorker(camera, pipeline.get(), this, new CameraMetrics(registry,
+                    camera.name()), new IouTracker(config.tracking().minAgreeingFrames(), config.tracking().iouMatch(),
                             config.tracking().maxMissedFrames()), config.loopFiles());
             worker.start();
-            LOG.infof("deployment %s: camera %s analysing (%s)", d.reference(), c.name(),
-                    c.pushMode() ? "push" : "stream");
+            LOG.infof("deployment %s: camera %s analysing on this replica (%s)", reference, camera.name(),
+                    camera.streamUrl() == null ? "push" : "stream");
             return worker;
-        }));
+        });
     }
 
     private void stopDeployment(UUID deploymentId) {
         indexes.keySet().removeIf(key -> key.startsWith(deploymentId.toString()));
+        pushable.values().removeIf(c -> c.deploymentId().equals(deploymentId));
         workers.values().removeIf(w -> {
             if (w.camera().deploymentId().equals(deploymentId)) {
                 w.stop();
+                CameraClaims.Claim claim = claimed.remove(w.camera().cameraId());
+                if (claim != null) {
+                    claim.close();
+                }
                 LOG.infof("camera %s stopped", w.camera().name());
                 return true;
             }
@@ -131,7 +160,15 @@ public class RecognitionService implements CameraWorker.Sink {
     public void push(UUID cameraId, byte[] image) {
         CameraWorker worker = workers.get(cameraId);
         if (worker == null) {
-            throw new ConflictException("camera " + cameraId + " is not part of an ACTIVE deployment");
+            CameraWorker.Camera camera = pushable.get(cameraId);
+            if (camera == null) {
+                throw new ConflictException("camera " + cameraId + " is not part of an ACTIVE deployment");
+            }
+            worker = startIfClaimed(camera, camera.deploymentId().toString());
+            if (worker == null) {
+                throw new ConflictException("camera " + cameraId + " is analysed by another replica: send its frames"
+                        + " to one replica (session affinity)");
+            }
         }
         Mat frame = ImageDecoder.decodeBgr(image);
         if (frame == null) {

@@ -69,7 +69,6 @@ class VideoRecognitionTest {
         DeploymentView d = Fixtures.activeWith(DRAFTER, new CameraInput("edge-1", null, true, "Classroom ceiling"), Map.of(
                 "LIN-MANUEL-MIRANDA", "face_recognition_examples/lin_manuel_miranda/lin-manuel-miranda.png",
                 "OBAMA", "face_recognition_examples/obama/obama.jpg"));
-        CameraWorker worker = Fixtures.worker(d.cameras().get(0).id());
         long frames = 0;
         try (Stream<Path> files = Files.list(SharedEval.file("video/otb_freeman1/img"))) {
             for (Path frame : files.sorted().toList()) {
@@ -80,9 +79,10 @@ class VideoRecognitionTest {
         }
         Thread.sleep(2000);
         assertThat(frames).isEqualTo(326);
+        assertThat(await(() -> deployments.get(d.id())).facesProcessed()).as("the frames were analysed").isGreaterThan(100);
         assertThat(await(() -> alerts.list(DRAFTER, d.id()))).isEmpty();
         assertThat(Sql.count("select count(*) from alert where deployment_id = ?", d.id())).isZero();
         await(() -> deployments.stop(DRAFTER, d.id()));
-        assertThat(worker.camera().cameraId()).isEqualTo(d.cameras().get(0).id());
+
     }
 }

@@ -127,7 +127,7 @@ public final class Fixtures {
     /**
      * An ACTIVE deployment drafted and started by {@code officer} with one camera (signed) and the given subjects
      * enrolled from real photos ({@code subject -> path under ../shared/eval}); with none, one entry without image.
-     * Returns once the camera's worker runs.
+     * Returns once a stream camera's worker runs (a push camera's worker starts with its first frame).
      */
     public static DeploymentView activeWith(Actor officer, CameraInput camera, java.util.Map<String, String> enrol) {
         DeploymentView draft = draft(officer);
@@ -146,7 +146,9 @@ public final class Fixtures {
         await(() -> bean(DeploymentService.class).submit(officer, d.id()));
         await(() -> bean(DeploymentService.class).authorise(APPROVER, d.id(), "Recognition test"));
         DeploymentView started = await(() -> bean(DeploymentService.class).start(officer, d.id()));
-        worker(d.cameras().get(0).id());
+        if (!camera.pushMode()) {
+            worker(d.cameras().get(0).id());
+        }
         return started;
     }
 
