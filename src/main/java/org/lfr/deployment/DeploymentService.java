@@ -36,8 +36,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeploymentService {
 
-    private static final Set<DeploymentStatus> RUNNING = EnumSet.of(DeploymentStatus.ACTIVE, DeploymentStatus.PAUSED);
-
     @Inject
     Clock clock;
     @Inject
