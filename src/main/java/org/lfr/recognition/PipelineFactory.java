@@ -22,7 +22,8 @@ public final class PipelineFactory {
         var detector = new UltraLightFaceDetector(new OnnxModel(dir.resolve(c.detector().model()), c.intraOpThreads()),
                 new UltraLightFaceDetector.Settings(c.detector().inputWidth(), c.detector().inputHeight(),
                         c.detector().minConfidence(), c.detector().nmsIou(), c.detector().minFaceSize()));
-        var landmarker = new FaceLandmarker(new OnnxModel(dir.resolve(c.landmarkModel()), c.intraOpThreads()));
+        var landmarker = new FaceLandmarker(new OnnxModel(dir.resolve(c.landmarkModel()), c.intraOpThreads()),
+                c.landmarkFlipAveraging());
         var order = FaceEmbedder.ChannelOrder.valueOf(c.embedder().channelOrder().toUpperCase());
         var embedder = new FaceEmbedder(new OnnxModel(dir.resolve(c.embedder().model()), c.intraOpThreads()),
                 new FaceEmbedder.Settings(order, c.embedder().flipAugmentation()),

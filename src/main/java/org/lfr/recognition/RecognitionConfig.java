@@ -26,6 +26,10 @@ public interface RecognitionConfig {
     @WithDefault("fr_landmark.onnx")
     String landmarkModel();
 
+    /** Average the landmarks of the face crop and of its mirror image (docs/ACCURACY.md: better on every metric). */
+    @WithDefault("true")
+    boolean landmarkFlipAveraging();
+
     Embedder embedder();
 
     Enrolment enrolment();

@@ -62,7 +62,7 @@ public final class Bench {
         var detector = new UltraLightFaceDetector(new OnnxModel(dir.resolve(c.detector().model()), 1),
                 new UltraLightFaceDetector.Settings(c.detector().inputWidth(), c.detector().inputHeight(),
                         c.detector().minConfidence(), c.detector().nmsIou(), c.detector().minFaceSize()));
-        var landmarker = new FaceLandmarker(new OnnxModel(dir.resolve(c.landmarkModel()), 1));
+        var landmarker = new FaceLandmarker(new OnnxModel(dir.resolve(c.landmarkModel()), 1), c.landmarkFlipAveraging());
         var aligner = new FaceAligner();
         OnnxModel featureModel = new OnnxModel(dir.resolve(c.embedder().model()), 1);
         var embedder = new FaceEmbedder(featureModel, new FaceEmbedder.Settings(
