@@ -69,7 +69,8 @@ class StartGateTest {
     @Test
     void beforeAndAfterTheAuthorisedWindow() {
         Instant now = clock.instant();
-        DeploymentView d = authorisedWithWindow(now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(4)));
+        DeploymentView d = authorisedWithWindow(now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(4)),
+                "Critical threat");
         assertRefusedFor(d.id(), StartGate.OUTSIDE_AUTHORISED_WINDOW);
         clock.advance(Duration.ofHours(4));
         assertRefusedFor(d.id(), StartGate.OUTSIDE_AUTHORISED_WINDOW);
@@ -78,13 +79,7 @@ class StartGateTest {
     @Test
     void communityNoticeLeadTimeWithoutAnExemption() {
         Instant now = clock.instant();
-        DeploymentView d = Fixtures.withCamera(DRAFTER, await(() -> deployments.create(DRAFTER,
-                Fixtures.input(now.plus(Duration.ofHours(23)), now.plus(Duration.ofHours(27))))));
-        Fixtures.sign(DRAFTER, d.cameras().get(0).id());
-        Fixtures.entry(DRAFTER, d.id(), false);
-        await(() -> watchlists.approve(APPROVER, d.id()));
-        await(() -> deployments.submit(DRAFTER, d.id()));
-        await(() -> deployments.authorise(APPROVER, d.id(), null));
+        DeploymentView d = authorisedWithWindow(now.plus(Duration.ofHours(23)), now.plus(Duration.ofHours(27)), null);
         Fixtures.publishNotice(d.id());
 
         clock.advance(Duration.ofHours(23).plusMinutes(1)); // inside the window, notice only 23 h old
@@ -166,13 +161,14 @@ class StartGateTest {
                 + " and subject_id = ? and details like '%NOT_AUTHORISED%'", d.id().toString())).isEqualTo(before + 1);
     }
 
-    private DeploymentView authorisedWithWindow(Instant start, Instant end) {
+    /** Camera signed, one entry approved, authorised for the window; {@code exemption} waives the notice lead time. */
+    private DeploymentView authorisedWithWindow(Instant start, Instant end, String exemption) {
         DeploymentView d = Fixtures.withCamera(DRAFTER, await(() -> deployments.create(DRAFTER, Fixtures.input(start, end))));
         Fixtures.sign(DRAFTER, d.cameras().get(0).id());
         Fixtures.entry(DRAFTER, d.id(), false);
         await(() -> watchlists.approve(APPROVER, d.id()));
         await(() -> deployments.submit(DRAFTER, d.id()));
-        return await(() -> deployments.authorise(APPROVER, d.id(), "Critical threat"));
+        return await(() -> deployments.authorise(APPROVER, d.id(), exemption));
     }
 
     private void assertRefusedFor(UUID id, String rule) {
