@@ -62,6 +62,13 @@ public class DeploymentService {
         return Panache.withSession(() -> load(id).chain(this::view));
     }
 
+    /** The deployment a camera belongs to, or null when no camera has this id. */
+    public Uni<DeploymentView> ofCamera(UUID cameraId) {
+        return Panache.withSession(() -> Camera.<Camera>findById(cameraId).chain(camera -> camera == null
+                ? Uni.createFrom().nullItem()
+                : load(camera.deploymentId).chain(this::view)));
+    }
+
     public Uni<Deployment> load(UUID id) {
         return Deployment.<Deployment>findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("deployment", id));

@@ -162,6 +162,9 @@ public class RecognitionService implements CameraWorker.Sink {
         if (worker == null) {
             CameraWorker.Camera camera = pushable.get(cameraId);
             if (camera == null) {
+                camera = activePushCamera(cameraId);
+            }
+            if (camera == null) {
                 throw new ConflictException("camera " + cameraId + " is not part of an ACTIVE deployment");
             }
             worker = startIfClaimed(camera, camera.deploymentId().toString());
@@ -175,6 +178,20 @@ public class RecognitionService implements CameraWorker.Sink {
             throw new InvalidInputException("frame: not a decodable JPEG or PNG image");
         }
         worker.push(frame);
+    }
+
+    /**
+     * A push camera this replica has not heard of yet: its deployment may have started a moment ago (the start event
+     * is applied asynchronously) or on another replica (seen here only at the next reconcile), so ask the database.
+     */
+    private CameraWorker.Camera activePushCamera(UUID cameraId) {
+        DeploymentView d = Await.result(() -> deployments.ofCamera(cameraId));
+        if (d == null || d.status() != DeploymentStatus.ACTIVE) {
+            return null;
+        }
+        return d.cameras().stream().filter(c -> c.id().equals(cameraId) && c.pushMode()).findFirst()
+                .map(c -> new CameraWorker.Camera(d.id(), c.id(), c.name(), null, d.matchThreshold()))
+                .orElse(null);
     }
 
     public Optional<CameraWorker> worker(UUID cameraId) {

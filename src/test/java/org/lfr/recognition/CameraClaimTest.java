@@ -65,6 +65,34 @@ class CameraClaimTest {
         }
     }
 
+    @Test
+    void aPushCameraStartedOnAnotherReplicaIsAcceptedHereAtItsFirstFrame() throws Exception {
+        var officer = Fixtures.officer("claim.officer");
+        var draft = Fixtures.draft(officer);
+        var withCamera = await(() -> deployments.addCamera(officer, draft.id(),
+                new CameraInput("elsewhere-" + UUID.randomUUID().toString().substring(0, 6), null, true, "Exit")));
+        UUID camera = withCamera.cameras().get(0).id();
+        byte[] frame = org.lfr.support.SharedEval.bytes("face_recognition_examples/obama/obama.jpg");
+        Fixtures.sign(officer, camera);
+        Fixtures.entry(officer, draft.id(), false);
+        await(() -> Fixtures.bean(org.lfr.watchlist.WatchlistService.class).approve(Fixtures.APPROVER, draft.id()));
+        await(() -> deployments.submit(officer, draft.id()));
+        await(() -> deployments.authorise(Fixtures.APPROVER, draft.id(), "Claim test"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recognition.push(camera, frame))
+                .hasMessageContaining("not part of an ACTIVE deployment");
+
+        // Another replica started it: the row changed, but no start event reached this replica.
+        org.lfr.support.Sql.update("update deployment set status = 'ACTIVE' where id = ?", draft.id());
+        recognition.push(camera, frame);
+        assertThat(recognition.worker(camera)).isPresent();
+
+        await(() -> deployments.stop(officer, draft.id()));
+        for (int i = 0; i < 50 && recognition.worker(camera).isPresent(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(recognition.worker(camera)).isEmpty();
+    }
+
     private org.lfr.deployment.DeploymentView startWithEntry(org.lfr.common.Actor officer,
             org.lfr.deployment.DeploymentView d) {
         Fixtures.sign(officer, d.cameras().get(0).id());
