@@ -18,11 +18,11 @@ public interface GovernanceConfig {
     Duration noticeLeadTime();
 
     /** No deployment may match below this cosine similarity. */
-    @WithDefault("0.35")
+    @WithDefault("0.75")
     double thresholdFloor();
 
     /** Threshold for deployments that do not set one; see docs/ACCURACY.md for how it was chosen. */
-    @WithDefault("0.53")
+    @WithDefault("0.81")
     double defaultMatchThreshold();
 
     @WithDefault("2000")

@@ -161,7 +161,7 @@ public final class CameraWorker {
         metrics.faces.increment(faces.size());
         pendingFaces += faces.size();
         List<float[]> embeddings = faces.stream().map(FaceObservation::embedding).toList();
-        List<Optional<WatchlistMatch>> matches = sink.match(camera.deploymentId(), pipeline.embedder().name(),
+        List<Optional<WatchlistMatch>> matches = sink.match(camera.deploymentId(), pipeline.embeddingName(),
                 embeddings);
         List<TrackedFace> tracked = new ArrayList<>(faces.size());
         for (int i = 0; i < faces.size(); i++) {

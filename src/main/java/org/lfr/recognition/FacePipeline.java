@@ -11,14 +11,14 @@ import java.util.List;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.lfr.recognition.align.FaceAligner;
 import org.lfr.recognition.align.FaceLandmarker;
 import org.lfr.recognition.detect.FaceBox;
 import org.lfr.recognition.detect.FaceDetector;
-import org.lfr.recognition.embed.FaceEmbedder;
+import org.lfr.recognition.embed.EmbeddingBranch;
 
 /**
- * detect → landmarks → align → embed, for every face of one frame. Plain Java (no CDI) so the evaluation tool
+ * detect → landmarks → align → embed, for every face of one frame; with two embedding branches their embeddings are
+ * fused (see {@link EmbeddingBranch}). Plain Java (no CDI) so the evaluation tool
  * and the service run exactly the same code. Not thread-safe per instance only in the sense that ONNX sessions are
  * shared: ONNX Runtime sessions are safe for concurrent runs.
  */
@@ -26,18 +26,44 @@ public final class FacePipeline {
 
     private final FaceDetector detector;
     private final FaceLandmarker landmarker;
-    private final FaceAligner aligner;
-    private final FaceEmbedder embedder;
+    private final List<EmbeddingBranch> branches;
+    private final String embeddingName;
 
-    public FacePipeline(FaceDetector detector, FaceLandmarker landmarker, FaceAligner aligner, FaceEmbedder embedder) {
+    public FacePipeline(FaceDetector detector, FaceLandmarker landmarker, List<EmbeddingBranch> branches) {
+        if (branches.isEmpty()) {
+            throw new IllegalArgumentException("at least one embedder");
+        }
+        double total = branches.stream().mapToDouble(EmbeddingBranch::weight).sum();
+        if (Math.abs(total - 1) > 1e-6) {
+            throw new IllegalArgumentException("embedding weights must add up to 1, they add up to " + total);
+        }
         this.detector = detector;
         this.landmarker = landmarker;
-        this.aligner = aligner;
-        this.embedder = embedder;
+        this.branches = List.copyOf(branches);
+        this.embeddingName = branches.size() == 1 ? branches.get(0).embedder().name()
+                : String.join("+", branches.stream().map(b -> b.embedder().name() + "@" + java.math.BigDecimal
+                        .valueOf(b.weight()).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                        .toPlainString()).toList());
     }
 
-    public FaceEmbedder embedder() {
-        return embedder;
+    /**
+     * Identifies the models, preprocessing and fusion behind an embedding: embeddings of different names are never
+     * compared.
+     */
+    public String embeddingName() {
+        return embeddingName;
+    }
+
+    public FaceDetector detector() {
+        return detector;
+    }
+
+    public FaceLandmarker landmarker() {
+        return landmarker;
+    }
+
+    public List<EmbeddingBranch> branches() {
+        return branches;
     }
 
     public List<FaceBox> detect(Mat bgrFrame) {
@@ -54,14 +80,40 @@ public final class FacePipeline {
 
     public FaceObservation describe(Mat bgrFrame, FaceBox box) {
         float[] landmarks = landmarker.landmarks(bgrFrame, box);
-        try (Mat aligned = aligner.align(bgrFrame, landmarks)) {
-            return new FaceObservation(box, embedder.embed(aligned), sharpness(aligned));
+        double sharpness = 0;
+        List<float[]> parts = new ArrayList<>(branches.size());
+        for (EmbeddingBranch branch : branches) {
+            try (Mat aligned = branch.aligner().align(bgrFrame, landmarks)) {
+                if (parts.isEmpty()) {
+                    sharpness = sharpness(aligned);
+                }
+                parts.add(branch.embedder().embed(aligned));
+            }
         }
+        return new FaceObservation(box, fuse(parts), sharpness);
     }
 
-    /** Aligned face crop for an alert (the caller owns it). */
+    /** One vector from the branches' embeddings, in branch order. */
+    public float[] fuse(List<float[]> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        float[] fused = new float[parts.stream().mapToInt(p -> p.length).sum()];
+        int offset = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            float w = (float) Math.sqrt(branches.get(i).weight());
+            float[] part = parts.get(i);
+            for (int j = 0; j < part.length; j++) {
+                fused[offset + j] = part[j] * w;
+            }
+            offset += part.length;
+        }
+        return fused;
+    }
+
+    /** Aligned face crop (first embedder's alignment) for an alert; the caller owns it. */
     public Mat alignedFace(Mat bgrFrame, FaceBox box) {
-        return aligner.align(bgrFrame, landmarker.landmarks(bgrFrame, box));
+        return branches.get(0).aligner().align(bgrFrame, landmarker.landmarks(bgrFrame, box));
     }
 
     /** Variance of the Laplacian of the aligned face: low means blurred. */

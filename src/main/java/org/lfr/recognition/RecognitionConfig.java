@@ -1,5 +1,8 @@
 package org.lfr.recognition;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,6 +34,11 @@ public interface RecognitionConfig {
     boolean landmarkFlipAveraging();
 
     Embedder embedder();
+
+    /**
+     * An optional second embedder fused with the first (docs/ACCURACY.md): absent unless its model is configured.
+     */
+    SecondEmbedder secondEmbedder();
 
     Enrolment enrolment();
 
@@ -64,15 +72,45 @@ public interface RecognitionConfig {
         int minFaceSize();
     }
 
-    interface Embedder {
+    interface Embedder extends EmbedderSettings {
         @WithDefault("fr_feature.onnx")
         String model();
+    }
 
+    /** How an embedder's input is prepared: alignment template, size, channel order and pixel normalisation. */
+    interface EmbedderSettings {
         @WithDefault("BGR")
         String channelOrder();
 
         @WithDefault("false")
         boolean flipAugmentation();
+
+        /** Side of the square aligned face the model takes. */
+        @WithDefault("112")
+        int inputSize();
+
+        /** Subtracted from each pixel, per channel in the model's channel order (one value = all channels). */
+        @WithDefault("127")
+        List<Float> pixelMean();
+
+        /** Pixels are divided by this after the mean is subtracted. */
+        @WithDefault("128")
+        float pixelScale();
+
+        /**
+         * Where the five points (left eye, right eye, nose tip, left and right mouth corner) go in the aligned face,
+         * as x1,y1,…,x5,y5 in pixels; absent: the ArcFace template scaled to the input size.
+         */
+        Optional<List<Double>> alignmentTemplate();
+    }
+
+    interface SecondEmbedder extends EmbedderSettings {
+        /** Model file; no second embedder runs unless it is set. */
+        Optional<String> model();
+
+        /** Its share of the fused cosine similarity; the first embedder has the rest. */
+        @WithDefault("0.5")
+        double weight();
     }
 
     interface Enrolment {

@@ -19,7 +19,8 @@ import org.lfr.persistence.PgVectorJdbcType;
 @Table(name = "enrolment_embedding")
 public class EnrolmentEmbedding {
 
-    public static final int DIMENSIONS = 512;
+    /** pgvector's HNSW limit; the configured models produce 512 (one embedder) or 640 (two fused). */
+    public static final int MAX_DIMENSIONS = 2000;
 
     @Id
     public UUID id;
@@ -32,15 +33,15 @@ public class EnrolmentEmbedding {
     public String model;
 
     @JdbcType(PgVectorJdbcType.class)
-    @Column(nullable = false, columnDefinition = "vector(" + DIMENSIONS + ")")
+    @Column(nullable = false, columnDefinition = "vector")
     public float[] embedding;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     public static EnrolmentEmbedding of(UUID watchlistEntryId, String model, float[] embedding) {
-        if (embedding == null || embedding.length != DIMENSIONS) {
-            throw new IllegalArgumentException("an enrolment embedding has " + DIMENSIONS + " dimensions, got "
+        if (embedding == null || embedding.length == 0 || embedding.length > MAX_DIMENSIONS) {
+            throw new IllegalArgumentException("an enrolment embedding has 1 to " + MAX_DIMENSIONS + " dimensions, got "
                     + (embedding == null ? "none" : embedding.length));
         }
         EnrolmentEmbedding e = new EnrolmentEmbedding();

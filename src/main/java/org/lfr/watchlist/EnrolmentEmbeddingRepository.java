@@ -19,12 +19,13 @@ public class EnrolmentEmbeddingRepository implements PanacheRepositoryBase<Enrol
 
     /**
      * The {@code limit} stored embeddings of {@code model} closest to {@code probe} by cosine distance
-     * ({@code <=>}), nearest first, in one round trip.
+     * ({@code <=>}), nearest first, in one round trip. Written so that the HNSW index of the probe's size applies.
      */
     public Uni<List<Neighbour>> nearest(float[] probe, String model, int limit) {
-        String sql = "select id, watchlist_entry_id, 1 - (embedding <=> cast(:probe as vector)) as similarity"
-                + " from enrolment_embedding where model = :model"
-                + " order by embedding <=> cast(:probe as vector) limit :limit";
+        int n = probe.length; // an int: safe to put in the SQL text, as a type modifier must be a literal
+        String sql = "select id, watchlist_entry_id, 1 - (embedding::vector(" + n + ") <=> cast(:probe as vector(" + n
+                + "))) as similarity from enrolment_embedding where model = :model and vector_dims(embedding) = " + n
+                + " order by embedding::vector(" + n + ") <=> cast(:probe as vector(" + n + ")) limit :limit";
         return getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
                 .setParameter("probe", VectorText.format(probe))
                 .setParameter("model", model)

@@ -67,7 +67,7 @@ class InMemoryIndexAgreesWithPgvectorTest {
     }
 
     private static float[] gaussian(Random random) {
-        float[] v = new float[EnrolmentEmbedding.DIMENSIONS];
+        float[] v = new float[640];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) random.nextGaussian();
         }

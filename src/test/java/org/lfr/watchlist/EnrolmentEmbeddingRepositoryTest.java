@@ -20,6 +20,9 @@ import io.quarkus.test.vertx.RunOnVertxContext;
 @QuarkusTest
 class EnrolmentEmbeddingRepositoryTest {
 
+    /** The size of the default (fused) embedding. */
+    static final int DIMENSIONS = 640;
+
     @Inject
     EnrolmentEmbeddingRepository repository;
 
@@ -37,7 +40,7 @@ class EnrolmentEmbeddingRepositoryTest {
 
     @Test
     @RunOnVertxContext
-    void persistsA512dVectorAndReadsItBackExactly(TransactionalUniAsserter asserter) {
+    void persistsAVectorAndReadsItBackExactly(TransactionalUniAsserter asserter) {
         float[] vector = randomUnitVector(new Random(7));
         String model = "test-" + UUID.randomUUID();
         EnrolmentEmbedding stored = EnrolmentEmbedding.of(entries.get(0), model, vector);
@@ -46,7 +49,7 @@ class EnrolmentEmbeddingRepositoryTest {
             s.clear();
             return repository.findById(stored.id);
         }), found -> {
-            assertThat(found.embedding).hasSize(512).containsExactly(vector);
+            assertThat(found.embedding).hasSize(DIMENSIONS).containsExactly(vector);
             assertThat(found.model).isEqualTo(model);
         });
     }
@@ -81,18 +84,19 @@ class EnrolmentEmbeddingRepositoryTest {
     void theCosineSearchCanUseTheHnswIndex(TransactionalUniAsserter asserter) {
         String probe = org.lfr.persistence.VectorText.format(randomUnitVector(new Random(1)));
         asserter.assertThat(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("select count(*) from pg_indexes where indexname = 'enrolment_embedding_hnsw'"
+                .createNativeQuery("select count(*) from pg_indexes where indexname = 'enrolment_embedding_hnsw_640'"
                         + " and indexdef like '%hnsw%vector_cosine_ops%'", Long.class)
                 .getSingleResult()
                 .call(() -> s.createNativeQuery("set local enable_seqscan = off").executeUpdate())
                 .chain(() -> s.createNativeQuery("explain select id from enrolment_embedding"
-                        + " order by embedding <=> cast(:p as vector) limit 5", String.class)
+                        + " where vector_dims(embedding) = 640"
+                        + " order by embedding::vector(640) <=> cast(:p as vector(640)) limit 5", String.class)
                         .setParameter("p", probe).getResultList())),
-                plan -> assertThat(String.join("\n", plan)).contains("Index Scan using enrolment_embedding_hnsw"));
+                plan -> assertThat(String.join("\n", plan)).contains("Index Scan using enrolment_embedding_hnsw_640"));
     }
 
     static float[] randomUnitVector(Random random) {
-        float[] v = new float[EnrolmentEmbedding.DIMENSIONS];
+        float[] v = new float[DIMENSIONS];
         double norm = 0;
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) random.nextGaussian();

@@ -5,13 +5,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.lfr.recognition.align.FaceAligner;
 import org.lfr.recognition.model.OnnxModel;
 import org.lfr.recognition.model.Tensors;
 
 /**
- * A 512-d, L2-normalised embedding of an aligned 112×112 face. Channel order is configurable (BGR measured better
- * with the bundled model); enrolment and probes always use the same. Optional horizontal-flip averaging.
+ * An L2-normalised embedding of an aligned face. Input size, channel order (BGR measured better with the bundled
+ * model) and pixel normalisation {@code (p - mean) / scale} come from configuration; enrolment and probes always use
+ * the same. Optional horizontal-flip averaging.
  */
 public final class FaceEmbedder {
 
@@ -19,7 +19,14 @@ public final class FaceEmbedder {
         BGR, RGB
     }
 
-    public record Settings(ChannelOrder channelOrder, boolean flipAugmentation) {
+    /** {@code pixelMean}: one value per channel in the model's channel order. */
+    public record Settings(ChannelOrder channelOrder, boolean flipAugmentation, int inputSize, float[] pixelMean,
+            float pixelScale) {
+
+        /** The bundled 112×112 ArcFace-style model: (p - 127) / 128. */
+        public static Settings arcFace(ChannelOrder channelOrder, boolean flipAugmentation) {
+            return new Settings(channelOrder, flipAugmentation, 112, new float[] {127f, 127f, 127f}, 128f);
+        }
     }
 
     private final OnnxModel model;
@@ -37,9 +44,14 @@ public final class FaceEmbedder {
         return name;
     }
 
+    public int inputSize() {
+        return settings.inputSize();
+    }
+
     public float[] embed(Mat aligned) {
-        if (aligned.cols() != FaceAligner.SIZE || aligned.rows() != FaceAligner.SIZE) {
-            throw new IllegalArgumentException("the embedder takes 112×112 aligned faces");
+        if (aligned.cols() != settings.inputSize() || aligned.rows() != settings.inputSize()) {
+            throw new IllegalArgumentException("the embedder " + name + " takes " + settings.inputSize() + "×"
+                    + settings.inputSize() + " aligned faces");
         }
         float[] v = run(aligned);
         if (settings.flipAugmentation()) {
@@ -59,12 +71,13 @@ public final class FaceEmbedder {
         if (settings.channelOrder() == ChannelOrder.RGB) {
             try (Mat rgb = new Mat()) {
                 cvtColor(bgr, rgb, COLOR_BGR2RGB);
-                input = Tensors.planar(rgb, 127f, 128f);
+                input = Tensors.planar(rgb, settings.pixelMean(), settings.pixelScale());
             }
         } else {
-            input = Tensors.planar(bgr, 127f, 128f);
+            input = Tensors.planar(bgr, settings.pixelMean(), settings.pixelScale());
         }
-        return model.run(input, new long[] {1, 3, FaceAligner.SIZE, FaceAligner.SIZE}).values().iterator().next();
+        int size = settings.inputSize();
+        return model.run(input, new long[] {1, 3, size, size}).values().iterator().next();
     }
 
     public static float[] normalise(float[] v) {

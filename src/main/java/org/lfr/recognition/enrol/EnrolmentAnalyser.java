@@ -51,7 +51,7 @@ public final class EnrolmentAnalyser {
                 throw new EnrolmentRejectedException(EnrolmentRejection.TOO_BLURRY, String.format(
                         "sharpness %.1f is below %.1f", observation.sharpness(), rules.minSharpness()));
             }
-            return new Enrolled(observation.embedding(), pipeline.embedder().name(), face, observation.sharpness());
+            return new Enrolled(observation.embedding(), pipeline.embeddingName(), face, observation.sharpness());
         }
     }
 }

@@ -11,16 +11,15 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.lfr.recognition.FacePipeline;
 import org.lfr.recognition.PipelineFactory;
 import org.lfr.recognition.RecognitionConfig;
 import org.lfr.recognition.StandaloneConfig;
-import org.lfr.recognition.align.FaceAligner;
-import org.lfr.recognition.align.FaceLandmarker;
 import org.lfr.recognition.detect.FaceBox;
-import org.lfr.recognition.detect.UltraLightFaceDetector;
+import org.lfr.recognition.embed.EmbeddingBranch;
 import org.lfr.recognition.embed.FaceEmbedder;
-import org.lfr.recognition.model.OnnxModel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -58,21 +57,22 @@ public final class Bench {
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1280;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 720;
         RecognitionConfig c = StandaloneConfig.recognition();
-        Path dir = Path.of(c.modelDir());
-        var detector = new UltraLightFaceDetector(new OnnxModel(dir.resolve(c.detector().model()), 1),
-                new UltraLightFaceDetector.Settings(c.detector().inputWidth(), c.detector().inputHeight(),
-                        c.detector().minConfidence(), c.detector().nmsIou(), c.detector().minFaceSize()));
-        var landmarker = new FaceLandmarker(new OnnxModel(dir.resolve(c.landmarkModel()), 1), c.landmarkFlipAveraging());
-        var aligner = new FaceAligner();
-        OnnxModel featureModel = new OnnxModel(dir.resolve(c.embedder().model()), 1);
-        var embedder = new FaceEmbedder(featureModel, new FaceEmbedder.Settings(
-                FaceEmbedder.ChannelOrder.valueOf(c.embedder().channelOrder()), c.embedder().flipAugmentation()), "bench");
-        PipelineFactory.create(c); // same configuration checks as the service
+        FacePipeline pipeline = PipelineFactory.create(c); // the service's configuration, one intra-op thread
+        var detector = pipeline.detector();
+        var landmarker = pipeline.landmarker();
+        List<EmbeddingBranch> branches = pipeline.branches();
+        int dimensions = 0;
+        for (EmbeddingBranch branch : branches) {
+            int size = branch.aligner().size();
+            try (Mat blank = new Mat(size, size, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(0))) {
+                dimensions += branch.embedder().embed(blank).length;
+            }
+        }
 
         float[][] gallery = new float[2000][];
         java.util.Random r = new java.util.Random(1);
         for (int i = 0; i < gallery.length; i++) {
-            float[] v = new float[512];
+            float[] v = new float[dimensions];
             for (int j = 0; j < v.length; j++) {
                 v[j] = (float) r.nextGaussian();
             }
@@ -87,7 +87,7 @@ public final class Bench {
             db = java.sql.DriverManager.getConnection(jdbc, System.getenv().getOrDefault("LFR_BENCH_DB_USER", "lfr"),
                     System.getenv().getOrDefault("LFR_BENCH_DB_PASSWORD", "lfr"));
             try (var st = db.createStatement()) {
-                st.execute("create temporary table bench_gallery (id int, embedding vector(512))");
+                st.execute("create temporary table bench_gallery (id int, embedding vector(" + dimensions + "))");
             }
             try (var insert = db.prepareStatement("insert into bench_gallery values (?, cast(? as vector))")) {
                 for (int i = 0; i < gallery.length; i++) {
@@ -100,6 +100,7 @@ public final class Bench {
         }
         long pgMatch = 0, pgFrames = 0;
         long decode = 0, detect = 0, landmark = 0, align = 0, embed = 0, match = 0, frames = 0, faces = 0;
+        long[] embedPerBranch = new long[branches.size()];
         long total = System.nanoTime();
         for (int pass = 0; pass < 2; pass++) { // first pass warms up, second is measured
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toString());
@@ -107,6 +108,7 @@ public final class Bench {
                 grabber.start();
                 if (pass == 1) {
                     decode = detect = landmark = align = embed = match = frames = faces = 0;
+                    java.util.Arrays.fill(embedPerBranch, 0);
                     pgMatch = pgFrames = 0;
                     total = System.nanoTime();
                 }
@@ -129,20 +131,29 @@ public final class Bench {
                         long a = System.nanoTime();
                         float[] points = landmarker.landmarks(mat, box);
                         long b = System.nanoTime();
-                        Mat aligned = aligner.align(mat, points);
-                        long cc = System.nanoTime();
-                        float[] e = embedder.embed(aligned);
+                        List<float[]> parts = new java.util.ArrayList<>();
+                        long alignNs = 0;
+                        for (int k = 0; k < branches.size(); k++) {
+                            long s0 = System.nanoTime();
+                            try (Mat aligned = branches.get(k).aligner().align(mat, points)) {
+                                long s1 = System.nanoTime();
+                                parts.add(branches.get(k).embedder().embed(aligned));
+                                alignNs += s1 - s0;
+                                embedPerBranch[k] += System.nanoTime() - s1;
+                            }
+                        }
+                        float[] e = pipeline.fuse(parts);
                         frameEmbeddings.add(e);
                         long dd = System.nanoTime();
+                        long cc = dd - alignNs;
                         double best = -1;
                         for (float[] g : gallery) {
                             best = Math.max(best, FaceEmbedder.cosine(e, g));
                         }
                         long ee = System.nanoTime();
-                        aligned.close();
                         landmark += b - a;
-                        align += cc - b;
-                        embed += dd - cc;
+                        align += alignNs;
+                        embed += dd - b - alignNs;
                         match += ee - dd;
                         faces++;
                     }
@@ -165,9 +176,16 @@ public final class Bench {
         report.put("frames", frames);
         report.put("faces", faces);
         report.put("ms_per_frame", Map.of("decode_and_scale", decode / 1e6 / frames, "detect", detect / 1e6 / frames));
-        report.put("ms_per_face", Map.of("landmarks", landmark / 1e6 / Math.max(1, faces),
-                "align", align / 1e6 / Math.max(1, faces), "embed", embed / 1e6 / Math.max(1, faces),
-                "match_2000_in_memory", match / 1e6 / Math.max(1, faces)));
+        Map<String, Object> perFace = new java.util.LinkedHashMap<>();
+        perFace.put("landmarks", landmark / 1e6 / Math.max(1, faces));
+        perFace.put("align", align / 1e6 / Math.max(1, faces));
+        perFace.put("embed", embed / 1e6 / Math.max(1, faces));
+        for (int k = 0; k < branches.size(); k++) {
+            perFace.put("embed_" + branches.get(k).embedder().name(), embedPerBranch[k] / 1e6 / Math.max(1, faces));
+        }
+        perFace.put("match_2000_in_memory", match / 1e6 / Math.max(1, faces));
+        report.put("ms_per_face", perFace);
+        report.put("embedding", pipeline.embeddingName() + " (" + dimensions + " dimensions)");
         if (pgFrames > 0) {
             report.put("ms_per_frame_with_faces_pgvector_match_2000", pgMatch / 1e6 / pgFrames);
         }

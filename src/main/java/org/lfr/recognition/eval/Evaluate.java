@@ -83,7 +83,7 @@ public final class Evaluate {
         });
         List<String> distinct = needed.stream().distinct().toList();
         long start = System.nanoTime();
-        System.err.printf("embedding %d images with %s%n", distinct.size(), pipeline.embedder().name());
+        System.err.printf("embedding %d images with %s%n", distinct.size(), pipeline.embeddingName());
         distinct.parallelStream().forEach(image -> {
             float[] e = embed(image);
             if (e != null) {
@@ -102,15 +102,19 @@ public final class Evaluate {
             report.put("pairs_accuracy", Pairs.tenFoldAccuracy(pairs, embeddings));
             report.put("pairs_count", pairs.size());
         }
-        OpenSet.Result r = openSet.evaluate(embeddings, FPIRS);
+        double defaultThreshold = io.smallrye.config.SmallRyeConfigProviderResolver.instance().getConfig()
+                .getOptionalValue("lfr.governance.default-match-threshold", Double.class).orElse(Double.NaN);
+        OpenSet.Result r = openSet.evaluate(embeddings, FPIRS, defaultThreshold);
         report.put("watchlist_size", r.watchlistSize());
         report.put("mated_probes", r.matedProbes());
         report.put("nonmated_probes", r.nonMatedProbes());
         report.put("tpir_at_fpir", r.tpir());
         report.put("threshold_at_fpir", r.thresholds());
+        report.put("at_default_match_threshold", r.atThreshold());
+        report.put("operating_points", r.operatingPoints());
         report.put("detection_failures", failures.get());
         report.put("images_embedded", embeddings.size());
-        report.put("embedder", pipeline.embedder().name());
+        report.put("embedder", pipeline.embeddingName());
         return report;
     }
 

@@ -12,8 +12,13 @@ import java.util.Map;
  */
 final class OpenSet {
 
+    /**
+     * {@code atThreshold}: TPIR and FPIR at a given threshold (the service's default); {@code operatingPoints}: the
+     * same for thresholds from FPIR 0.01's threshold - 0.05 to FPIR 0.001's + 0.05 in steps of 0.01.
+     */
     record Result(int watchlistSize, int matedProbes, int nonMatedProbes, Map<String, Double> tpir,
-            Map<String, Double> thresholds) {
+            Map<String, Double> thresholds, Map<String, Double> atThreshold,
+            Map<String, Map<String, Double>> operatingPoints) {
     }
 
     private final Map<String, String> gallery; // identity -> enrolment image
@@ -56,7 +61,7 @@ final class OpenSet {
         return all;
     }
 
-    Result evaluate(Map<String, float[]> embeddings, double[] fpirs) {
+    Result evaluate(Map<String, float[]> embeddings, double[] fpirs, double operatingThreshold) {
         List<String> names = new ArrayList<>();
         List<float[]> enrolled = new ArrayList<>();
         gallery.forEach((name, image) -> {
@@ -92,7 +97,27 @@ final class OpenSet {
             tpir.put(String.valueOf(fpir), (double) hits / matedResults.size());
             thresholds.put(String.valueOf(fpir), threshold);
         }
-        return new Result(gallery.size(), matedResults.size(), nonMated.size(), tpir, thresholds);
+        Map<String, Double> at = Double.isNaN(operatingThreshold) ? Map.of()
+                : operatingPoint(operatingThreshold, matedResults, nonMatedScores);
+        Map<String, Map<String, Double>> points = new LinkedHashMap<>();
+        if (fpirs.length > 0) {
+            double from = Math.floor((thresholds.get(String.valueOf(fpirs[0])) - 0.05) * 100) / 100;
+            double to = thresholds.get(String.valueOf(fpirs[fpirs.length - 1])) + 0.05;
+            for (double t = from; t <= to; t += 0.01) {
+                double rounded = Math.round(t * 100) / 100.0;
+                points.put(String.format(java.util.Locale.ROOT, "%.2f", rounded),
+                        operatingPoint(rounded, matedResults, nonMatedScores));
+            }
+        }
+        return new Result(gallery.size(), matedResults.size(), nonMated.size(), tpir, thresholds, at, points);
+    }
+
+    private static Map<String, Double> operatingPoint(double threshold, List<double[]> mated, List<Double> nonMated) {
+        Map<String, Double> point = new LinkedHashMap<>();
+        point.put("threshold", threshold);
+        point.put("tpir", (double) mated.stream().filter(r -> r[0] == 1 && r[1] >= threshold).count() / mated.size());
+        point.put("fpir", (double) nonMated.stream().filter(v -> v >= threshold).count() / nonMated.size());
+        return point;
     }
 
     /** The lowest threshold at which at most {@code fpir} of non-mated probes score at or above it. */

@@ -56,7 +56,8 @@ class BadInputTest {
         GraphQL.post(null, "mutation($d: String!) { setMatchThreshold(id: $d, threshold: -1) { id } }",
                 Map.of("d", draft.id().toString())).body("errors[0].extensions.code", equalTo("invalid-input"));
         assertThat(Fixtures.await(() -> Fixtures.bean(org.lfr.deployment.DeploymentService.class).get(draft.id()))
-                .matchThreshold()).isEqualTo(0.53);
+                .matchThreshold()).isEqualTo(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("lfr.governance.default-match-threshold", Double.class));
     }
 
     @Test

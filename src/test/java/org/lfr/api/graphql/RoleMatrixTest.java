@@ -84,7 +84,7 @@ class RoleMatrixTest {
             op("cancelDeployment", Set.of(O, S), u -> call("mutation($d: String!) { cancelDeployment(id: $d, reason:"
                     + " \"Intelligence changed\") { status } }", "d", draft(u).id())),
             op("setMatchThreshold", Set.of(S), u -> call("mutation($d: String!) { setMatchThreshold(id: $d,"
-                    + " threshold: 0.6) { matchThreshold } }", "d", draft(u).id())),
+                    + " threshold: 0.9) { matchThreshold } }", "d", draft(u).id())),
             op("startDeployment", Set.of(O), u -> call("mutation($d: String!) { startDeployment(id: $d) { status } }",
                     "d", Fixtures.authorised(DRAFTER).id())),
             op("pauseDeployment", Set.of(O), u -> call("mutation($d: String!) { pauseDeployment(id: $d) { status } }",
