@@ -18,7 +18,7 @@ public interface GovernanceConfig {
     Duration noticeLeadTime();
 
     /** No deployment may match below this cosine similarity. */
-    @WithDefault("0.75")
+    @WithDefault("0.78")
     double thresholdFloor();
 
     /** Threshold for deployments that do not set one; see docs/ACCURACY.md for how it was chosen. */
