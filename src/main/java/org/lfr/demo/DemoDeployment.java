@@ -62,6 +62,10 @@ public class DemoDeployment {
     AlertEvents alerts;
     @Inject
     Clock clock;
+    @Inject
+    org.lfr.recognition.match.WatchlistMatcher matcher;
+    @Inject
+    org.lfr.recognition.FacePipeline pipeline;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -83,7 +87,8 @@ public class DemoDeployment {
                 return;
             }
             List<DeploymentView> active = Await.result(() -> deployments.list(DeploymentStatus.ACTIVE));
-            DeploymentView demo = active.stream().filter(d -> d.reference().startsWith("DEMO-")).findFirst()
+            DeploymentView demo = active.stream().filter(d -> d.reference().startsWith("DEMO-"))
+                    .filter(this::enrolledWithTheRunningModel).findFirst()
                     .orElseGet(() -> create(video, enrolment));
             alerts.stream().filter(a -> a.deploymentId().equals(demo.id())).subscribe().with(a -> LOG.infof(
                     "DEMO ALERT: %s seen on camera %s (similarity %.3f) — adjudicate it as carol.officer",
@@ -95,6 +100,16 @@ public class DemoDeployment {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Demo deployment could not be set up");
         }
+    }
+
+    /** An earlier demo enrolled under other models would match nobody: close it, a fresh one is made. */
+    private boolean enrolledWithTheRunningModel(DeploymentView d) {
+        if (Await.result(() -> matcher.unmatchableEntries(d.id(), pipeline.embeddingName())) == 0) {
+            return true;
+        }
+        LOG.infof("Demo deployment %s was enrolled with other models: closing it", d.reference());
+        Await.result(() -> deployments.stop(CAROL, d.id()));
+        return false;
     }
 
     private DeploymentView create(Path video, Path enrolment) {

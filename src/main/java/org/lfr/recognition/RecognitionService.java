@@ -71,6 +71,8 @@ public class RecognitionService implements CameraWorker.Sink {
     private final Map<UUID, CameraWorker.Camera> pushable = new ConcurrentHashMap<>();
     /** deployment + model → index of its frozen watchlist; dropped when the deployment stops running. */
     private final Map<String, InMemoryWatchlistIndex> indexes = new ConcurrentHashMap<>();
+    /** ACTIVE deployments whose watchlist enrolment was checked against the running model. */
+    private final java.util.Set<UUID> checked = ConcurrentHashMap.newKeySet();
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lfr-recognition-control");
         t.setDaemon(true);
@@ -110,6 +112,9 @@ public class RecognitionService implements CameraWorker.Sink {
             stopDeployment(d.id());
             return;
         }
+        if (checked.add(d.id())) {
+            warnIfUnmatchable(d);
+        }
         for (var c : d.cameras()) {
             CameraWorker.Camera camera = new CameraWorker.Camera(d.id(), c.id(), c.name(), c.streamUrl(),
                     d.matchThreshold());
@@ -139,7 +144,26 @@ public class RecognitionService implements CameraWorker.Sink {
         });
     }
 
+    /**
+     * A watchlist enrolled under other models (the models or their settings changed since) would silently match
+     * nobody: say so loudly, once per run of the deployment.
+     */
+    private void warnIfUnmatchable(DeploymentView d) {
+        String model = pipeline.get().embeddingName();
+        try {
+            long unmatchable = Await.result(() -> matcher.unmatchableEntries(d.id(), model));
+            if (unmatchable > 0) {
+                LOG.errorf("deployment %s: %d watchlist entries have no embedding from the running model %s and"
+                        + " cannot be matched; re-enrol their images (the models or their settings changed)",
+                        d.reference(), unmatchable, model);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("deployment %s: watchlist enrolment check failed: %s", d.reference(), e.getMessage());
+        }
+    }
+
     private void stopDeployment(UUID deploymentId) {
+        checked.remove(deploymentId);
         indexes.keySet().removeIf(key -> key.startsWith(deploymentId.toString()));
         pushable.values().removeIf(c -> c.deploymentId().equals(deploymentId));
         workers.values().removeIf(w -> {

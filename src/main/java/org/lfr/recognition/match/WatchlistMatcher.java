@@ -31,6 +31,18 @@ public class WatchlistMatcher {
                         rows.stream().map(r -> VectorText.parse((String) r[1])).toList()));
     }
 
+    /**
+     * How many of a deployment's watchlist entries have no embedding of {@code model}: they cannot be matched (their
+     * images were enrolled with other models or settings, or not at all).
+     */
+    public Uni<Long> unmatchableEntries(UUID deploymentId, String model) {
+        String sql = "select count(*) from watchlist_entry w where w.deployment_id = :d and not exists"
+                + " (select 1 from enrolment_embedding e where e.watchlist_entry_id = w.id and e.model = :m)";
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(sql, Long.class).setParameter("d", deploymentId).setParameter("m", model)
+                .getSingleResult()));
+    }
+
     /** For each probe, in order, its nearest entry (empty when the watchlist has no embedding). */
     public Uni<List<Optional<WatchlistMatch>>> nearest(UUID deploymentId, String model, List<float[]> probes) {
         if (probes.isEmpty()) {
