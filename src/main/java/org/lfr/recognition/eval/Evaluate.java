@@ -161,7 +161,10 @@ public final class Evaluate {
 
     static Map<String, String> models(RecognitionConfig c) throws Exception {
         Map<String, String> models = new LinkedHashMap<>();
-        for (String file : List.of(c.detector().model(), c.landmarkModel(), c.embedder().model())) {
+        List<String> files = new java.util.ArrayList<>(List.of(c.detector().model(), c.landmarkModel(),
+                c.embedder().model()));
+        c.secondEmbedder().model().ifPresent(files::add);
+        for (String file : files) {
             byte[] bytes = Files.readAllBytes(Path.of(c.modelDir()).resolve(file));
             models.put(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
