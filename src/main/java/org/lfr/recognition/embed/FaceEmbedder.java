@@ -22,11 +22,6 @@ public final class FaceEmbedder {
     /** {@code pixelMean}: one value per channel in the model's channel order. */
     public record Settings(ChannelOrder channelOrder, boolean flipAugmentation, int inputSize, float[] pixelMean,
             float pixelScale) {
-
-        /** The bundled 112×112 ArcFace-style model: (p - 127) / 128. */
-        public static Settings arcFace(ChannelOrder channelOrder, boolean flipAugmentation) {
-            return new Settings(channelOrder, flipAugmentation, 112, new float[] {127f, 127f, 127f}, 128f);
-        }
     }
 
     private final OnnxModel model;

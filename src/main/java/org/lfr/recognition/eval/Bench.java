@@ -145,7 +145,6 @@ public final class Bench {
                         float[] e = pipeline.fuse(parts);
                         frameEmbeddings.add(e);
                         long dd = System.nanoTime();
-                        long cc = dd - alignNs;
                         double best = -1;
                         for (float[] g : gallery) {
                             best = Math.max(best, FaceEmbedder.cosine(e, g));

@@ -172,11 +172,11 @@ public final class FaceApiResNetConverter {
         JsonNode groups = new ObjectMapper().readTree(manifest.toFile());
         Map<String, float[]> result = new HashMap<>();
         for (JsonNode group : groups) {
-            ByteArrayBuilder data = new ByteArrayBuilder();
+            java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
             for (JsonNode path : group.get("paths")) {
-                data.add(Files.readAllBytes(manifest.resolveSibling(path.asText())));
+                data.writeBytes(Files.readAllBytes(manifest.resolveSibling(path.asText())));
             }
-            ByteBuffer buffer = ByteBuffer.wrap(data.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buffer = ByteBuffer.wrap(data.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
             for (JsonNode w : group.get("weights")) {
                 long[] shape = new long[w.get("shape").size()];
                 int count = 1;
@@ -213,15 +213,4 @@ public final class FaceApiResNetConverter {
         return result;
     }
 
-    private static final class ByteArrayBuilder {
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-
-        void add(byte[] bytes) {
-            out.writeBytes(bytes);
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
-        }
-    }
 }
