@@ -20,8 +20,9 @@ import io.quarkus.test.vertx.RunOnVertxContext;
 @QuarkusTest
 class EnrolmentEmbeddingRepositoryTest {
 
-    /** The size of the default (fused) embedding. */
-    static final int DIMENSIONS = 640;
+    /** The first embedder alone gives 512 dimensions; fused with the second (the default), 640. */
+    static final int SINGLE = 512;
+    static final int FUSED = 640;
 
     @Inject
     EnrolmentEmbeddingRepository repository;
@@ -40,8 +41,42 @@ class EnrolmentEmbeddingRepositoryTest {
 
     @Test
     @RunOnVertxContext
-    void persistsAVectorAndReadsItBackExactly(TransactionalUniAsserter asserter) {
-        float[] vector = randomUnitVector(new Random(7));
+    void persistsA512dVectorAndReadsItBackExactly(TransactionalUniAsserter asserter) {
+        persistsAndReadsBack(asserter, SINGLE);
+    }
+
+    @Test
+    @RunOnVertxContext
+    void persistsA640dVectorAndReadsItBackExactly(TransactionalUniAsserter asserter) {
+        persistsAndReadsBack(asserter, FUSED);
+    }
+
+    @Test
+    @RunOnVertxContext
+    void findsTheNearest512dNeighbourByCosineDistance(TransactionalUniAsserter asserter) {
+        findsTheNearest(asserter, SINGLE);
+    }
+
+    @Test
+    @RunOnVertxContext
+    void findsTheNearest640dNeighbourByCosineDistance(TransactionalUniAsserter asserter) {
+        findsTheNearest(asserter, FUSED);
+    }
+
+    @Test
+    @RunOnVertxContext
+    void the512dCosineSearchCanUseItsHnswIndex(TransactionalUniAsserter asserter) {
+        searchUsesTheHnswIndex(asserter, SINGLE);
+    }
+
+    @Test
+    @RunOnVertxContext
+    void the640dCosineSearchCanUseItsHnswIndex(TransactionalUniAsserter asserter) {
+        searchUsesTheHnswIndex(asserter, FUSED);
+    }
+
+    private void persistsAndReadsBack(TransactionalUniAsserter asserter, int dimensions) {
+        float[] vector = randomUnitVector(new Random(7), dimensions);
         String model = "test-" + UUID.randomUUID();
         EnrolmentEmbedding stored = EnrolmentEmbedding.of(entries.get(0), model, vector);
         asserter.execute(() -> repository.persist(stored));
@@ -49,19 +84,17 @@ class EnrolmentEmbeddingRepositoryTest {
             s.clear();
             return repository.findById(stored.id);
         }), found -> {
-            assertThat(found.embedding).hasSize(DIMENSIONS).containsExactly(vector);
+            assertThat(found.embedding).hasSize(dimensions).containsExactly(vector);
             assertThat(found.model).isEqualTo(model);
         });
     }
 
-    @Test
-    @RunOnVertxContext
-    void findsTheNearestNeighbourByCosineDistance(TransactionalUniAsserter asserter) {
+    private void findsTheNearest(TransactionalUniAsserter asserter, int dimensions) {
         Random random = new Random(42);
         String model = "test-" + UUID.randomUUID();
         List<EnrolmentEmbedding> gallery = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            gallery.add(EnrolmentEmbedding.of(entries.get(i % 3), model, randomUnitVector(random)));
+            gallery.add(EnrolmentEmbedding.of(entries.get(i % 3), model, randomUnitVector(random, dimensions)));
         }
         EnrolmentEmbedding target = gallery.get(123);
         // The probe is the target seen again with noise, and scaled: cosine must ignore the length.
@@ -79,24 +112,25 @@ class EnrolmentEmbeddingRepositoryTest {
         });
     }
 
-    @Test
-    @RunOnVertxContext
-    void theCosineSearchCanUseTheHnswIndex(TransactionalUniAsserter asserter) {
-        String probe = org.lfr.persistence.VectorText.format(randomUnitVector(new Random(1)));
+    private void searchUsesTheHnswIndex(TransactionalUniAsserter asserter, int n) {
+        String index = "enrolment_embedding_hnsw_" + n;
+        String probe = org.lfr.persistence.VectorText.format(randomUnitVector(new Random(1), n));
         asserter.assertThat(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("select count(*) from pg_indexes where indexname = 'enrolment_embedding_hnsw_640'"
+                .createNativeQuery("select count(*) from pg_indexes where indexname = '" + index + "'"
                         + " and indexdef like '%hnsw%vector_cosine_ops%'", Long.class)
                 .getSingleResult()
+                .invoke(count -> assertThat(count).as(index).isEqualTo(1L))
                 .call(() -> s.createNativeQuery("set local enable_seqscan = off").executeUpdate())
                 .chain(() -> s.createNativeQuery("explain select id from enrolment_embedding"
-                        + " where vector_dims(embedding) = 640"
-                        + " order by embedding::vector(640) <=> cast(:p as vector(640)) limit 5", String.class)
+                        + " where vector_dims(embedding) = " + n
+                        + " order by embedding::vector(" + n + ") <=> cast(:p as vector(" + n + ")) limit 5",
+                        String.class)
                         .setParameter("p", probe).getResultList())),
-                plan -> assertThat(String.join("\n", plan)).contains("Index Scan using enrolment_embedding_hnsw_640"));
+                plan -> assertThat(String.join("\n", plan)).contains("Index Scan using " + index));
     }
 
-    static float[] randomUnitVector(Random random) {
-        float[] v = new float[DIMENSIONS];
+    static float[] randomUnitVector(Random random, int dimensions) {
+        float[] v = new float[dimensions];
         double norm = 0;
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) random.nextGaussian();
