@@ -163,11 +163,24 @@ class RoleMatrixTest {
         runMatrix(A, "nobody");
     }
 
+    /** Subscriptions run over WebSocket with real tokens, every role each: {@link RealTokenAccessTest}. */
+    static final List<String> SUBSCRIPTIONS = List.of("alertRaised", "deploymentStatusChanged");
+
     @Test
     void everyQueryAndMutationOfTheSchemaIsInTheMatrix() {
+        assertThat(OPERATIONS.stream().map(Op::name).toList())
+                .containsExactlyInAnyOrderElementsOf(operationsOfSchemaType("Query", "Mutation"));
+    }
+
+    @Test
+    void everySubscriptionOfTheSchemaIsCoveredOverWebSocket() {
+        assertThat(SUBSCRIPTIONS).containsExactlyInAnyOrderElementsOf(operationsOfSchemaType("Subscription"));
+    }
+
+    private static List<String> operationsOfSchemaType(String... types) {
         String schema = io.restassured.RestAssured.get("/graphql/schema.graphql").asString();
         List<String> inSchema = new ArrayList<>();
-        for (String type : List.of("Query", "Mutation")) {
+        for (String type : types) {
             String body = schema.substring(schema.indexOf("type " + type + " {"));
             body = body.substring(body.indexOf('{') + 1, body.indexOf("\n}"));
             for (String line : body.split("\n")) {
@@ -177,7 +190,7 @@ class RoleMatrixTest {
                 }
             }
         }
-        assertThat(OPERATIONS.stream().map(Op::name).toList()).containsExactlyInAnyOrderElementsOf(inSchema);
+        return inSchema;
     }
 
     private void runMatrix(String role, String user) {
