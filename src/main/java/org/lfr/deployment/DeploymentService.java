@@ -158,6 +158,10 @@ public class DeploymentService {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("noticeExemption", noticeExemptionReason != null);
+        if (noticeExemptionReason != null) {
+            // The waiver is an exceptional decision: the oversight record keeps its written reason, not just a flag.
+            details.put("noticeExemptionReason", noticeExemptionReason);
+        }
         return gated(actor, id, "DEPLOYMENT_AUTHORISED", "authorisation", details, d -> {
             requireNotCreator(actor, d, "authorise");
             requireStatus(d, EnumSet.of(DeploymentStatus.SUBMITTED), "authorised");

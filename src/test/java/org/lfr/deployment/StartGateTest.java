@@ -89,6 +89,18 @@ class StartGateTest {
     }
 
     @Test
+    void aCriticalThreatExemptionWaivesTheNoticeAndItsReasonIsAudited() {
+        Instant now = clock.instant();
+        String reason = "Credible threat to life at the venue tonight; intelligence ref CT-17";
+        DeploymentView d = authorisedWithWindow(now.plus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(3)), reason);
+
+        clock.advance(Duration.ofMinutes(2)); // inside the window, no notice published at all
+        assertThat(await(() -> deployments.start(OPERATOR, d.id())).status()).isEqualTo(DeploymentStatus.ACTIVE);
+        assertThat(Sql.count("select count(*) from audit_event where action = 'DEPLOYMENT_AUTHORISED'"
+                + " and subject_id = ? and details like ?", d.id().toString(), "%" + reason + "%")).isEqualTo(1);
+    }
+
+    @Test
     void noCameras() {
         DeploymentView d = Fixtures.draft(DRAFTER);
         Fixtures.entry(DRAFTER, d.id(), false);
