@@ -134,9 +134,16 @@ public class DeploymentService {
         }));
     }
 
+    /**
+     * The drafting officer submits their draft; a supervisor may submit an officer's draft (when its author is off
+     * shift, say) but never one of their own, so a draft always passes through a second person before authorisation.
+     */
     public Uni<DeploymentView> submit(Actor actor, UUID id) {
         return transition(actor, id, "DEPLOYMENT_SUBMITTED", Map.of(), d -> {
-            requireCreator(actor, d);
+            if (!actor.username().equals(d.createdBy) && !actor.isSupervisor()) {
+                throw new ForbiddenException("only the officer who drafted deployment " + d.reference
+                        + " or a supervisor may submit it");
+            }
             requireStatus(d, EnumSet.of(DeploymentStatus.DRAFT), "submitted");
             d.status = DeploymentStatus.SUBMITTED;
             d.submittedBy = actor.username();

@@ -178,6 +178,22 @@ class DeploymentLifecycleTest {
                 .body("data.deployment.status", equalTo("SUBMITTED"));
     }
 
+    @Test
+    void aDraftIsSubmittedByItsOfficerOrASupervisorButNeverByAnotherOfficer() {
+        Instant now = clock.instant();
+        String id = ok(CAROL, "mutation($i: DeploymentInput!) { createDeployment(input: $i) { id } }",
+                Map.of("i", deploymentInput("SUB-" + UUID.randomUUID().toString().substring(0, 8),
+                        now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)))))
+                .extract().path("data.createDeployment.id");
+        String submit = "mutation($d: String!) { submitDeployment(id: $d) { status submittedBy } }";
+        error("dave.officer", submit, Map.of("d", id), "forbidden")
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("or a supervisor"));
+        error(ERIN, submit, Map.of("d", id), "forbidden");
+        ok(BOB, submit, Map.of("d", id))
+                .body("data.submitDeployment.status", equalTo("SUBMITTED"))
+                .body("data.submitDeployment.submittedBy", equalTo(BOB));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static Map<String, Object> deploymentInput(String reference, Instant start, Instant end) {

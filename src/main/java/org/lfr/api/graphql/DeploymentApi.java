@@ -70,7 +70,8 @@ public class DeploymentApi {
     }
 
     @Mutation
-    @RolesAllowed(OFFICER)
+    @RolesAllowed({OFFICER, SUPERVISOR})
+    @Description("Submit a draft for authorisation: its drafting officer, or a supervisor on their behalf.")
     public Uni<DeploymentView> submitDeployment(@NonNull UUID id) {
         return deployments.submit(actor.get(), id);
     }

@@ -75,8 +75,9 @@ class RoleMatrixTest {
             }),
             op("addCamera", Set.of(O), u -> call("mutation($d: String!) { addCamera(deploymentId: $d, input: {name:"
                     + " \"c\", pushMode: true, positionDescription: \"Shop front\"}) { id } }", "d", draft(u).id())),
-            op("submitDeployment", Set.of(O), u -> call("mutation($d: String!) { submitDeployment(id: $d) { status } }",
-                    "d", draft(u).id())),
+            // an officer submits their own draft; a supervisor, someone else's
+            op("submitDeployment", Set.of(O, S), u -> call("mutation($d: String!) { submitDeployment(id: $d) { status } }",
+                    "d", (u.endsWith(S) ? Fixtures.draft(DRAFTER) : draft(u)).id())),
             op("authoriseDeployment", Set.of(S), u -> call("mutation($d: String!) { authoriseDeployment(id: $d)"
                     + " { status } }", "d", Fixtures.submitted(DRAFTER).id())),
             op("rejectDeployment", Set.of(S), u -> call("mutation($d: String!) { rejectDeployment(id: $d, reason:"
