@@ -135,8 +135,8 @@ public class DeploymentService {
     }
 
     /**
-     * The drafting officer submits their draft; a supervisor may submit an officer's draft (when its author is off
-     * shift, say) but never one of their own, so a draft always passes through a second person before authorisation.
+     * The drafting officer submits their draft; a supervisor may also submit someone else's (when its author is off
+     * shift, say). Another officer may not. Submitting decides nothing: four-eyes is enforced at authorisation.
      */
     public Uni<DeploymentView> submit(Actor actor, UUID id) {
         return transition(actor, id, "DEPLOYMENT_SUBMITTED", Map.of(), d -> {
