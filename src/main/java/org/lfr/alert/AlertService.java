@@ -45,8 +45,7 @@ public class AlertService {
     public Uni<AlertView> raise(NewAlert alert) {
         InputValidation.require(alert.crop() != null && alert.crop().length > 0 && alert.cropContentType() != null,
                 "crop: an alert keeps the probe crop that caused it");
-        return Panache.withTransaction(() -> Deployment.<Deployment>findById(alert.deploymentId())
-                .onItem().ifNull().failWith(() -> new NotFoundException("deployment", alert.deploymentId()))
+        return Panache.withTransaction(() -> Deployment.require(alert.deploymentId())
                 .chain(d -> {
                     if (d.status != DeploymentStatus.ACTIVE) {
                         throw new ConflictException("deployment " + d.reference + " is " + d.status
@@ -155,8 +154,7 @@ public class AlertService {
 
     /** Officers see the alerts of deployments they operate; supervisors and the DPO see all. */
     public Uni<Deployment> deploymentReadableBy(Actor actor, UUID deploymentId) {
-        return Deployment.<Deployment>findById(deploymentId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("deployment", deploymentId))
+        return Deployment.require(deploymentId)
                 .invoke(d -> {
                     if (!actor.isSupervisor() && !actor.isDpo() && !d.isOperatedBy(actor.username())) {
                         throw new ForbiddenException("you do not operate deployment " + d.reference);

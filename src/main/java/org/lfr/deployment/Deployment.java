@@ -11,7 +11,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.lfr.common.ConflictException;
+import org.lfr.common.NotFoundException;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 @Entity
 @Table(name = "deployment")
@@ -73,5 +77,19 @@ public class Deployment extends PanacheEntityBase {
     /** Officers who operate a deployment: whoever drafted it and whoever started it. */
     public boolean isOperatedBy(String username) {
         return username.equals(createdBy) || username.equals(startedBy);
+    }
+
+    /** The deployment, or a {@link NotFoundException} (the API's {@code not-found}). */
+    public static Uni<Deployment> require(UUID id) {
+        return Deployment.<Deployment>findById(id).onItem().ifNull().failWith(() -> new NotFoundException("deployment", id));
+    }
+
+    /** As {@link #require}, and a {@link ConflictException} once it has ended: a closed record takes no additions. */
+    public static Uni<Deployment> requireNotEnded(UUID id) {
+        return require(id).invoke(d -> {
+            if (d.status.isEnded()) {
+                throw new ConflictException("deployment " + d.reference + " has ended (" + d.status + ")");
+            }
+        });
     }
 }

@@ -25,7 +25,6 @@ import org.lfr.common.ForbiddenException;
 import org.lfr.common.GateNotMetException;
 import org.lfr.common.InputValidation;
 import org.lfr.common.InvalidInputException;
-import org.lfr.common.NotFoundException;
 import org.lfr.watchlist.Watchlist;
 import org.lfr.watchlist.WatchlistEntry;
 
@@ -59,19 +58,14 @@ public class DeploymentService {
     }
 
     public Uni<DeploymentView> get(UUID id) {
-        return Panache.withSession(() -> load(id).chain(this::view));
+        return Panache.withSession(() -> Deployment.require(id).chain(this::view));
     }
 
     /** The deployment a camera belongs to, or null when no camera has this id. */
     public Uni<DeploymentView> ofCamera(UUID cameraId) {
         return Panache.withSession(() -> Camera.<Camera>findById(cameraId).chain(camera -> camera == null
                 ? Uni.createFrom().nullItem()
-                : load(camera.deploymentId).chain(this::view)));
-    }
-
-    public Uni<Deployment> load(UUID id) {
-        return Deployment.<Deployment>findById(id)
-                .onItem().ifNull().failWith(() -> new NotFoundException("deployment", id));
+                : Deployment.require(camera.deploymentId).chain(this::view)));
     }
 
     // ------------------------------------------------------------------ drafting (officer)
@@ -99,7 +93,7 @@ public class DeploymentService {
 
     public Uni<DeploymentView> update(Actor actor, UUID id, DeploymentInput input) {
         validate(input);
-        return inTransaction(() -> load(id).chain(d -> {
+        return inTransaction(() -> Deployment.require(id).chain(d -> {
             requireCreator(actor, d);
             requireStatus(d, EnumSet.of(DeploymentStatus.DRAFT), "edited");
             if (!d.reference.equals(input.reference())) {
@@ -114,7 +108,7 @@ public class DeploymentService {
         validation.check(input);
         InputValidation.require(input.pushMode() == (input.streamUrl() == null || input.streamUrl().isBlank()),
                 "camera: give either a streamUrl or pushMode=true, not both or neither");
-        return inTransaction(() -> load(deploymentId).chain(d -> {
+        return inTransaction(() -> Deployment.require(deploymentId).chain(d -> {
             requireCreator(actor, d);
             requireStatus(d, EnumSet.of(DeploymentStatus.DRAFT), "given cameras");
             return Camera.count("deploymentId = ?1 and name = ?2", d.id, input.name()).chain(n -> {
@@ -140,10 +134,7 @@ public class DeploymentService {
      */
     public Uni<DeploymentView> submit(Actor actor, UUID id) {
         return transition(actor, id, "DEPLOYMENT_SUBMITTED", Map.of(), d -> {
-            if (!actor.username().equals(d.createdBy) && !actor.isSupervisor()) {
-                throw new ForbiddenException("only the officer who drafted deployment " + d.reference
-                        + " or a supervisor may submit it");
-            }
+            requireCreatorOrSupervisor(actor, d, "submit");
             requireStatus(d, EnumSet.of(DeploymentStatus.DRAFT), "submitted");
             d.status = DeploymentStatus.SUBMITTED;
             d.submittedBy = actor.username();
@@ -219,9 +210,7 @@ public class DeploymentService {
     public Uni<DeploymentView> cancel(Actor actor, UUID id, String reason) {
         requireReason(reason);
         return transition(actor, id, "DEPLOYMENT_CANCELLED", Map.of("reason", reason), d -> {
-            if (!actor.isSupervisor()) {
-                requireCreator(actor, d);
-            }
+            requireCreatorOrSupervisor(actor, d, "cancel");
             requireStatus(d, EnumSet.of(DeploymentStatus.DRAFT, DeploymentStatus.SUBMITTED,
                     DeploymentStatus.AUTHORISED), "cancelled");
             d.status = DeploymentStatus.CANCELLED;
@@ -348,7 +337,7 @@ public class DeploymentService {
      */
     private Uni<DeploymentView> gated(Actor actor, UUID id, String action, String what, Map<String, ?> details,
             Function<Deployment, Uni<List<String>>> check) {
-        return auditRefusal(actor, id, action, Panache.withTransaction(() -> load(id).chain(d -> check.apply(d)
+        return auditRefusal(actor, id, action, Panache.withTransaction(() -> Deployment.require(id).chain(d -> check.apply(d)
                 .chain(unmet -> unmet.isEmpty()
                         ? audit.record(actor, action, "deployment", d.id, details).replaceWith((Object) d)
                         : Uni.createFrom().item((Object) new Refusal(unmet))))))
@@ -360,7 +349,7 @@ public class DeploymentService {
 
     private Uni<DeploymentView> transition(Actor actor, UUID id, String action, Map<String, ?> details,
             Function<Deployment, Uni<Deployment>> change) {
-        return auditRefusal(actor, id, action, Panache.withTransaction(() -> load(id).chain(d -> change.apply(d))
+        return auditRefusal(actor, id, action, Panache.withTransaction(() -> Deployment.require(id).chain(d -> change.apply(d))
                 .call(d -> audit.record(actor, action, "deployment", d.id, details))))
                 .chain(this::viewAndPublish);
     }
@@ -447,6 +436,13 @@ public class DeploymentService {
     private static void requireCreator(Actor actor, Deployment d) {
         if (!actor.username().equals(d.createdBy)) {
             throw new ForbiddenException("only the officer who drafted deployment " + d.reference + " may do this");
+        }
+    }
+
+    private static void requireCreatorOrSupervisor(Actor actor, Deployment d, String verb) {
+        if (!actor.isSupervisor() && !actor.username().equals(d.createdBy)) {
+            throw new ForbiddenException("only the officer who drafted deployment " + d.reference
+                    + " or a supervisor may " + verb + " it");
         }
     }
 

@@ -12,9 +12,7 @@ import jakarta.inject.Inject;
 
 import org.lfr.audit.AuditService;
 import org.lfr.common.Actor;
-import org.lfr.common.ConflictException;
 import org.lfr.common.InputValidation;
-import org.lfr.common.NotFoundException;
 import org.lfr.deployment.Deployment;
 import org.lfr.persistence.SeparateSession;
 
@@ -36,12 +34,8 @@ public class NoticeService {
 
     public Uni<NoticeView> publish(Actor actor, UUID deploymentId, NoticeInput input) {
         validation.check(input);
-        return Panache.withTransaction(() -> Deployment.<Deployment>findById(deploymentId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("deployment", deploymentId))
+        return Panache.withTransaction(() -> Deployment.requireNotEnded(deploymentId)
                 .chain(d -> {
-                    if (d.status.isEnded()) {
-                        throw new ConflictException("deployment " + d.reference + " has ended (" + d.status + ")");
-                    }
                     CommunityNotice n = new CommunityNotice();
                     n.id = UUID.randomUUID();
                     n.deploymentId = deploymentId;

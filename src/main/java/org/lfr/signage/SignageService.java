@@ -39,7 +39,7 @@ public class SignageService {
         validation.check(input);
         return Panache.withTransaction(() -> Camera.<Camera>findById(cameraId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("camera", cameraId))
-                .chain(camera -> notEnded(camera.deploymentId).chain(d -> {
+                .chain(camera -> Deployment.requireNotEnded(camera.deploymentId).chain(d -> {
                     Signage s = new Signage();
                     s.id = UUID.randomUUID();
                     s.cameraId = cameraId;
@@ -69,7 +69,7 @@ public class SignageService {
 
     public Uni<LeafletView> recordLeaflets(Actor actor, UUID deploymentId, int count) {
         InputValidation.require(count > 0 && count <= 100_000, "count: must be between 1 and 100000");
-        return Panache.withTransaction(() -> notEnded(deploymentId).chain(d -> {
+        return Panache.withTransaction(() -> Deployment.requireNotEnded(deploymentId).chain(d -> {
             LeafletDistribution l = new LeafletDistribution();
             l.id = UUID.randomUUID();
             l.deploymentId = deploymentId;
@@ -91,16 +91,6 @@ public class SignageService {
         return separate.read(s -> s.createSelectionQuery("from LeafletDistribution where deploymentId = ?1"
                 + " order by handedOutAt", LeafletDistribution.class).setParameter(1, deploymentId).getResultList()
                 .map(list -> list.stream().map(LeafletView::of).toList()));
-    }
-
-    private Uni<Deployment> notEnded(UUID deploymentId) {
-        return Deployment.<Deployment>findById(deploymentId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("deployment", deploymentId))
-                .invoke(d -> {
-                    if (d.status.isEnded()) {
-                        throw new ConflictException("deployment " + d.reference + " has ended (" + d.status + ")");
-                    }
-                });
     }
 
     private Instant now() {

@@ -115,8 +115,7 @@ public class WatchlistService {
     }
 
     public Uni<WatchlistView> approve(Actor actor, UUID deploymentId) {
-        return Panache.withTransaction(() -> Deployment.<Deployment>findById(deploymentId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("deployment", deploymentId))
+        return Panache.withTransaction(() -> Deployment.require(deploymentId)
                 .chain(d -> {
                     if (actor.username().equals(d.createdBy)) {
                         throw new ForbiddenException("four-eyes rule: you drafted deployment " + d.reference
@@ -261,8 +260,7 @@ public class WatchlistService {
 
     /** The watchlist, if its deployment may still be edited and it is not frozen. */
     private Uni<Watchlist> editable(UUID deploymentId) {
-        return Deployment.<Deployment>findById(deploymentId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("deployment", deploymentId))
+        return Deployment.require(deploymentId)
                 .chain(d -> {
                     if (!DeploymentStatus.EDITABLE.contains(d.status)) {
                         throw new ConflictException("the watchlist of deployment " + d.reference + " is frozen ("
