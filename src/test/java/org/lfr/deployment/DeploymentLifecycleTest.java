@@ -197,19 +197,7 @@ class DeploymentLifecycleTest {
     // ------------------------------------------------------------------ helpers
 
     static Map<String, Object> deploymentInput(String reference, Instant start, Instant end) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("reference", reference);
-        m.put("purpose", "Locate people wanted for violent offences during the Saturday market");
-        m.put("locationName", "Queen Street, Cardiff");
-        m.put("latitude", 51.4816);
-        m.put("longitude", -3.1791);
-        m.put("areaDescription", "Pedestrian zone between the castle and Queen Street station");
-        m.put("locationRationale", "Two subjects on the list were seen here in the last fortnight; market day footfall");
-        m.put("plannedStart", start.toString());
-        m.put("plannedEnd", end.toString());
-        m.put("dpiaReference", "DPIA-2026-031");
-        m.put("equalityImpactReference", "EIA-2026-017");
-        return m;
+        return GraphQL.deploymentInput(reference, start, end);
     }
 
     static Map<String, Object> entryInput(String subject, boolean under18) {
@@ -232,12 +220,11 @@ class DeploymentLifecycleTest {
     }
 
     static ValidatableResponse ok(String user, String query, Map<String, Object> variables) {
-        return GraphQL.post(token(user), query, variables).statusCode(200).body("errors", nullValue());
+        return GraphQL.ok(token(user), query, variables);
     }
 
     static ValidatableResponse error(String user, String query, Map<String, Object> variables, String code) {
-        return GraphQL.post(token(user), query, variables).statusCode(200)
-                .body("errors[0].extensions.code", equalTo(code));
+        return GraphQL.refused(token(user), query, variables, code);
     }
 
     static <T> T bean(Class<T> type) {

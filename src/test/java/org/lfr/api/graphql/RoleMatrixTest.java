@@ -10,7 +10,6 @@ import static org.lfr.support.Fixtures.officer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,19 +241,8 @@ class RoleMatrixTest {
 
     static Map<String, Object> inputMap(String reference) {
         Instant now = Fixtures.now();
-        Map<String, Object> m = new HashMap<>();
-        m.put("reference", reference != null ? reference : "M-" + UUID.randomUUID().toString().substring(0, 10));
-        m.put("purpose", "Locate wanted people at the station concourse");
-        m.put("locationName", "Central Station");
-        m.put("latitude", 51.476);
-        m.put("longitude", -3.179);
-        m.put("areaDescription", "Concourse and forecourt");
-        m.put("locationRationale", "Subjects on the list travel through this station weekly");
-        m.put("plannedStart", now.plus(Duration.ofHours(1)).toString());
-        m.put("plannedEnd", now.plus(Duration.ofHours(3)).toString());
-        m.put("dpiaReference", "DPIA-M");
-        m.put("equalityImpactReference", "EIA-M");
-        return m;
+        return GraphQL.deploymentInput(reference != null ? reference : "M-" + UUID.randomUUID().toString().substring(0, 10),
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)));
     }
 
     static Map<String, Object> entryMap() {
