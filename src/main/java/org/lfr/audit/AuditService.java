@@ -1,15 +1,13 @@
 package org.lfr.audit;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.lfr.common.Actor;
+import org.lfr.common.Now;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,21 +26,24 @@ public class AuditService {
     /** Arbitrary, fixed key of the advisory lock that orders audit appends. */
     private static final long CHAIN_LOCK = 0x4c46525f41554449L;
 
-    @Inject
-    Clock clock;
+    private final Now now;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
+    public AuditService(Now now, ObjectMapper json) {
+        this.now = now;
+        this.json = json;
+    }
 
-    public Uni<AuditEvent> record(Actor actor, String action, String subjectType, Object subjectId,
+    /** Appends an event in the caller's transaction. */
+    public Uni<AuditEvent> record(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
             Map<String, ?> details) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
-        // PostgreSQL keeps microseconds: hash what will be stored, or verification would fail on re-read.
-        event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // Microseconds, as PostgreSQL keeps them: hash what will be stored, or verification would fail on re-read.
+        event.occurredAt = now.instant();
         event.actor = actor.username();
-        event.action = action;
-        event.subjectType = subjectType;
+        event.action = action.name();
+        event.subjectType = subject.stored();
         event.subjectId = subjectId == null ? null : subjectId.toString();
         event.details = canonicalJson(details);
         return Panache.getSession()
@@ -58,9 +59,9 @@ public class AuditService {
     }
 
     /** Records in a transaction of its own, for refusals whose own transaction is rolled back. */
-    public Uni<AuditEvent> recordAlone(Actor actor, String action, String subjectType, Object subjectId,
+    public Uni<AuditEvent> recordAlone(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
             Map<String, ?> details) {
-        return Panache.withTransaction(() -> record(actor, action, subjectType, subjectId, details));
+        return Panache.withTransaction(() -> record(actor, action, subject, subjectId, details));
     }
 
     private String canonicalJson(Map<String, ?> details) {

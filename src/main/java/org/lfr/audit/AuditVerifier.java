@@ -2,7 +2,7 @@ package org.lfr.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import org.lfr.persistence.OwnSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -23,15 +23,16 @@ public class AuditVerifier {
         Verification broken;
     }
 
+    @OwnSession
     public Uni<Verification> verify() {
         Walk walk = new Walk();
-        return Panache.withSession(() -> Multi.createBy().repeating()
+        return Multi.createBy().repeating()
                 .uni(() -> AuditEvent.<AuditEvent>find("seq > ?1 order by seq", walk.lastSeq).page(0, PAGE).list())
                 .until(page -> page.isEmpty() || walk.broken != null)
                 .onItem().invoke(page -> page.forEach(event -> check(walk, event)))
                 .collect().last()
                 .replaceWith(() -> walk.broken != null ? walk.broken
-                        : new Verification(true, walk.checked, null, null, null)));
+                        : new Verification(true, walk.checked, null, null, null));
     }
 
     private static void check(Walk walk, AuditEvent event) {

@@ -2,7 +2,6 @@ package org.lfr.common;
 
 import java.util.Set;
 
-import org.lfr.security.Roles;
 
 /** Who is acting: an authenticated user with their roles, or the service itself (schedulers, pipeline). */
 public record Actor(String username, Set<String> roles) {

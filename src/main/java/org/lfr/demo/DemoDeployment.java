@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.lfr.common.Await;
@@ -21,17 +20,22 @@ import org.lfr.alert.AlertEvents;
 import org.lfr.common.Actor;
 import org.lfr.deployment.CameraInput;
 import org.lfr.deployment.DeploymentInput;
+import org.lfr.deployment.DeploymentDrafting;
+import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentStatus;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.notice.NoticeChannel;
 import org.lfr.notice.NoticeInput;
 import org.lfr.notice.NoticeService;
-import org.lfr.security.Roles;
+import org.lfr.common.Roles;
 import org.lfr.signage.SignageInput;
 import org.lfr.signage.SignageService;
 import org.lfr.watchlist.WatchlistCategory;
 import org.lfr.watchlist.WatchlistEntryInput;
+import org.lfr.watchlist.EnrolmentService;
+import org.lfr.watchlist.WatchlistEmbeddings;
+import org.lfr.watchlist.FaceEnrolment;
 import org.lfr.watchlist.WatchlistService;
 
 import io.quarkus.runtime.StartupEvent;
@@ -48,24 +52,36 @@ public class DemoDeployment {
     private static final Actor ALICE = new Actor("alice.supervisor", Set.of(Roles.SUPERVISOR));
     private static final Actor BOB = new Actor("bob.supervisor", Set.of(Roles.SUPERVISOR));
 
-    @Inject
-    DemoConfig config;
-    @Inject
-    DeploymentService deployments;
-    @Inject
-    WatchlistService watchlists;
-    @Inject
-    NoticeService notices;
-    @Inject
-    SignageService signage;
-    @Inject
-    AlertEvents alerts;
-    @Inject
-    Clock clock;
-    @Inject
-    org.lfr.recognition.match.WatchlistMatcher matcher;
-    @Inject
-    org.lfr.recognition.FacePipeline pipeline;
+    private final DemoConfig config;
+    private final DeploymentQueries queries;
+    private final DeploymentDrafting drafting;
+    private final DeploymentService deployments;
+    private final WatchlistService watchlists;
+    private final EnrolmentService enrolment;
+    private final NoticeService notices;
+    private final SignageService signage;
+    private final AlertEvents alerts;
+    private final Clock clock;
+    private final WatchlistEmbeddings embeddings;
+    private final FaceEnrolment faces;
+
+    DemoDeployment(DemoConfig config, DeploymentQueries queries, DeploymentDrafting drafting,
+            DeploymentService deployments, WatchlistService watchlists, EnrolmentService enrolment,
+            NoticeService notices, SignageService signage, AlertEvents alerts, Clock clock,
+            WatchlistEmbeddings embeddings, FaceEnrolment faces) {
+        this.config = config;
+        this.queries = queries;
+        this.drafting = drafting;
+        this.deployments = deployments;
+        this.watchlists = watchlists;
+        this.enrolment = enrolment;
+        this.notices = notices;
+        this.signage = signage;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.embeddings = embeddings;
+        this.faces = faces;
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -86,7 +102,7 @@ public class DemoDeployment {
                         video.toAbsolutePath(), enrolment.toAbsolutePath());
                 return;
             }
-            List<DeploymentView> active = Await.result(() -> deployments.list(DeploymentStatus.ACTIVE));
+            List<DeploymentView> active = Await.result(() -> queries.list(DeploymentStatus.ACTIVE));
             DeploymentView demo = active.stream().filter(d -> d.reference().startsWith("DEMO-"))
                     .filter(this::enrolledWithTheRunningModel).findFirst()
                     .orElseGet(() -> create(video, enrolment));
@@ -104,7 +120,7 @@ public class DemoDeployment {
 
     /** An earlier demo enrolled under other models would match nobody: close it, a fresh one is made. */
     private boolean enrolledWithTheRunningModel(DeploymentView d) {
-        if (Await.result(() -> matcher.unmatchableEntries(d.id(), pipeline.embeddingName())) == 0) {
+        if (Await.result(() -> embeddings.unmatchableEntries(d.id(), faces.model())) == 0) {
             return true;
         }
         LOG.infof("Demo deployment %s was enrolled with other models: closing it", d.reference());
@@ -114,13 +130,13 @@ public class DemoDeployment {
 
     private DeploymentView create(Path video, Path enrolment) {
         Instant now = clock.instant();
-        DeploymentView d = Await.result(() -> deployments.create(CAROL, new DeploymentInput(
+        DeploymentView d = Await.result(() -> drafting.create(CAROL, new DeploymentInput(
                 "DEMO-" + now.getEpochSecond(), "Demonstration of the safeguarded pipeline on public footage",
                 "Demo stage", 51.5014, -0.1419, "The stage and front rows of the demo video",
                 "Demonstration only: the people enrolled appear in the demo footage", now.minus(Duration.ofMinutes(1)),
                 now.plus(Duration.ofHours(5)), "DPIA-DEMO", "EIA-DEMO", null)));
         UUID id = d.id();
-        DeploymentView withCamera = Await.result(() -> deployments.addCamera(CAROL, id, new CameraInput("stage",
+        DeploymentView withCamera = Await.result(() -> drafting.addCamera(CAROL, id, new CameraInput("stage",
                 "file:" + video.toAbsolutePath(), false, "Demo video")));
         Await.result(() -> notices.publish(ALICE, id, new NoticeInput(List.of(NoticeChannel.WEB_PAGE), "Demo area",
                 "Live facial recognition demonstration on recorded public footage.", null)));
@@ -137,7 +153,7 @@ public class DemoDeployment {
             throw new IllegalStateException(e);
         }
         Await.result(() -> watchlists.approve(BOB, id));
-        Await.result(() -> deployments.submit(CAROL, id));
+        Await.result(() -> drafting.submit(CAROL, id));
         Await.result(() -> deployments.authorise(ALICE, id, "Demonstration: no community affected"));
         return Await.result(() -> deployments.start(CAROL, id));
     }
@@ -150,7 +166,7 @@ public class DemoDeployment {
                         LocalDate.now().minusMonths(1), "Appears in the demonstration footage", false))).id();
                 byte[] bytes = Files.readAllBytes(photo);
                 try {
-                    Await.result(() -> watchlists.storeImage(CAROL, entry, bytes));
+                    Await.result(() -> enrolment.storeImage(CAROL, entry, bytes));
                     return;
                 } catch (RuntimeException e) {
                     LOG.infof("demo: %s not enrolled from %s (%s)", subject, photo.getFileName(), e.getMessage());

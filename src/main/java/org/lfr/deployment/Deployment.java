@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.lfr.common.ConflictException;
 import org.lfr.common.NotFoundException;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -74,22 +73,13 @@ public class Deployment extends PanacheEntityBase {
     @Version
     public int version;
 
-    /** Officers who operate a deployment: whoever drafted it and whoever started it. */
-    public boolean isOperatedBy(String username) {
-        return username.equals(createdBy) || username.equals(startedBy);
+    public DeploymentSummary summary() {
+        return new DeploymentSummary(id, reference, status, createdBy, startedBy, matchThreshold, plannedStart,
+                plannedEnd, endedAt);
     }
 
     /** The deployment, or a {@link NotFoundException} (the API's {@code not-found}). */
-    public static Uni<Deployment> require(UUID id) {
+    static Uni<Deployment> require(UUID id) {
         return Deployment.<Deployment>findById(id).onItem().ifNull().failWith(() -> new NotFoundException("deployment", id));
-    }
-
-    /** As {@link #require}, and a {@link ConflictException} once it has ended: a closed record takes no additions. */
-    public static Uni<Deployment> requireNotEnded(UUID id) {
-        return require(id).invoke(d -> {
-            if (d.status.isEnded()) {
-                throw new ConflictException("deployment " + d.reference + " has ended (" + d.status + ")");
-            }
-        });
     }
 }

@@ -14,7 +14,7 @@ public record DeploymentView(UUID id, String reference, String purpose, String l
         Instant authorisedAt, String noticeExemptionReason, String decisionReason, String startedBy,
         Instant startedAt, Instant endedAt, long facesProcessed, List<CameraView> cameras) {
 
-    public static DeploymentView of(Deployment d, List<Camera> cameras) {
+    static DeploymentView of(Deployment d, List<Camera> cameras) {
         return new DeploymentView(d.id, d.reference, d.purpose, d.locationName, d.latitude, d.longitude,
                 d.areaDescription, d.locationRationale, d.plannedStart, d.plannedEnd, d.dpiaReference,
                 d.equalityImpactReference, d.matchThreshold, d.status, d.createdBy, d.createdAt, d.submittedBy,

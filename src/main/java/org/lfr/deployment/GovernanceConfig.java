@@ -5,7 +5,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The limits a force sets once, in configuration, so that no deployment can argue its way around them. */
+/**
+ * The limits a force sets once, in configuration, so that no deployment can argue its way around them. Each default
+ * is stated here only; {@code application.properties} overrides per profile.
+ */
 @ConfigMapping(prefix = "lfr.governance")
 public interface GovernanceConfig {
 
@@ -17,7 +20,7 @@ public interface GovernanceConfig {
     @WithDefault("24h")
     Duration noticeLeadTime();
 
-    /** No deployment may match below this cosine similarity. */
+    /** No deployment may match below this cosine similarity (the fused score, docs/ACCURACY.md). */
     @WithDefault("0.78")
     double thresholdFloor();
 
@@ -31,4 +34,8 @@ public interface GovernanceConfig {
     /** Enrolment images older than this need a supervisor's override. */
     @WithDefault("1095")
     int maxImageAgeDays();
+
+    /** How often the service looks for deployments past their planned end (and closes them). */
+    @WithDefault("1m")
+    String expiryCheckEvery();
 }

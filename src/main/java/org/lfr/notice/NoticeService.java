@@ -1,41 +1,48 @@
 package org.lfr.notice;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.lfr.audit.AuditService;
+import org.lfr.audit.AuditAction;
+import org.lfr.audit.AuditSubject;
+import org.lfr.audit.AuditedChange;
+import org.lfr.audit.AuditedChange.Audited;
 import org.lfr.common.Actor;
 import org.lfr.common.InputValidation;
-import org.lfr.deployment.Deployment;
-import org.lfr.persistence.SeparateSession;
+import org.lfr.common.Now;
+import org.lfr.deployment.DeploymentQueries;
+import org.lfr.deployment.DeploymentSummary;
+import org.lfr.persistence.OwnSession;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Advance community notices. Publishing is timestamped by the service: a notice cannot be backdated. */
 @ApplicationScoped
 public class NoticeService {
 
-    @Inject
-    Clock clock;
-    @Inject
-    InputValidation validation;
-    @Inject
-    AuditService audit;
-    @Inject
-    SeparateSession separate;
+    private final Now now;
+    private final InputValidation validation;
+    private final AuditedChange audited;
+    private final DeploymentQueries deployments;
+    private final NoticeQueries queries;
+
+    NoticeService(Now now, InputValidation validation, AuditedChange audited, DeploymentQueries deployments,
+            NoticeQueries queries) {
+        this.now = now;
+        this.validation = validation;
+        this.audited = audited;
+        this.deployments = deployments;
+        this.queries = queries;
+    }
 
     public Uni<NoticeView> publish(Actor actor, UUID deploymentId, NoticeInput input) {
         validation.check(input);
-        return Panache.withTransaction(() -> Deployment.requireNotEnded(deploymentId)
-                .chain(d -> {
+        return audited.run(actor, AuditAction.NOTICE_PUBLISHED, AuditSubject.DEPLOYMENT, deploymentId, () -> deployments
+                .summary(deploymentId).invoke(DeploymentSummary::requireNotEnded).chain(d -> {
                     CommunityNotice n = new CommunityNotice();
                     n.id = UUID.randomUUID();
                     n.deploymentId = deploymentId;
@@ -44,15 +51,14 @@ public class NoticeService {
                     n.text = input.text();
                     n.consultationNotes = input.consultationNotes();
                     n.publishedBy = actor.username();
-                    n.publishedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                    return n.persist().chain(() -> audit.record(actor, "NOTICE_PUBLISHED", "deployment", deploymentId,
-                            Map.of("notice", n.id.toString(), "channels", n.channels))).replaceWith(NoticeView.of(n));
+                    n.publishedAt = now.instant();
+                    return n.persist().replaceWith(Audited.of(NoticeView.of(n), deploymentId,
+                            Map.of("notice", n.id.toString(), "channels", n.channels)));
                 }));
     }
 
+    @OwnSession
     public Uni<List<NoticeView>> forDeployment(UUID deploymentId) {
-        return separate.read(s -> s.createSelectionQuery("from CommunityNotice where deploymentId = ?1"
-                + " order by publishedAt", CommunityNotice.class).setParameter(1, deploymentId).getResultList()
-                .map(list -> list.stream().map(NoticeView::of).toList()));
+        return queries.ofDeployment(deploymentId);
     }
 }

@@ -18,14 +18,22 @@ public final class DatabasePreflight {
     private DatabasePreflight() {
     }
 
+    /** As the service's own role. */
     public static void check(String jdbcUrl, String user, String password) {
+        check(jdbcUrl, user, password, "service");
+    }
+
+    /** {@code as}: "service" (its own role) or "owner" (the schema owner that migrates), to name the settings. */
+    public static void check(String jdbcUrl, String user, String password, String as) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             checkVector(connection, jdbcUrl);
         } catch (SQLException e) {
-            throw new PreflightFailure("PostgreSQL is not reachable at " + safeUrl(jdbcUrl) + " as user '" + user
-                    + "': " + e.getMessage().replaceAll("[.\\s]+$", "") + ". " + FIX_LOCAL
-                    + "; elsewhere set LFR_DB_HOST, LFR_DB_PORT, LFR_DB_NAME, QUARKUS_DATASOURCE_USERNAME and"
-                    + " QUARKUS_DATASOURCE_PASSWORD.", e);
+            String credentials = "owner".equals(as) ? "QUARKUS_DATASOURCE_OWNER_USERNAME and"
+                    + " QUARKUS_DATASOURCE_OWNER_PASSWORD (the schema owner that runs the migrations)"
+                    : "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD";
+            throw new PreflightFailure("PostgreSQL is not reachable at " + safeUrl(jdbcUrl) + " as " + as + " user '"
+                    + user + "': " + e.getMessage().replaceAll("[.\\s]+$", "") + ". " + FIX_LOCAL
+                    + "; elsewhere set LFR_DB_HOST, LFR_DB_PORT, LFR_DB_NAME, " + credentials + ".", e);
         }
     }
 

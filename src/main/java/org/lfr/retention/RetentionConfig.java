@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** What may be kept how long. Each default stated here only. */
 @ConfigMapping(prefix = "lfr.retention")
 public interface RetentionConfig {
 
@@ -16,7 +17,7 @@ public interface RetentionConfig {
     @WithDefault("15m")
     Duration watchlistPurgeDeadline();
 
-    /** How often the retention job runs; must be well inside the purge deadline. */
+    /** How often the retention job runs; the service refuses to start unless it is inside the purge deadline. */
     @WithDefault("1m")
-    String every();
+    Duration every();
 }

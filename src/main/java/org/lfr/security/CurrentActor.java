@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import org.lfr.common.Actor;
+import org.lfr.common.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -14,8 +14,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class CurrentActor {
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    CurrentActor(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     public Actor get() {
         if (identity.isAnonymous()) {

@@ -5,11 +5,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.lfr.audit.AuditAction;
 import org.lfr.audit.AuditService;
+import org.lfr.audit.AuditSubject;
 import org.lfr.common.Actor;
+import org.lfr.common.Await;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.spi.runtime.AuthorizationFailureEvent;
@@ -24,8 +26,11 @@ public class RefusalAuditor {
 
     private static final Logger LOG = Logger.getLogger(RefusalAuditor.class);
 
-    @Inject
-    AuditService audit;
+    private final AuditService audit;
+
+    RefusalAuditor(AuditService audit) {
+        this.audit = audit;
+    }
 
     void onRefusal(@ObservesAsync AuthorizationFailureEvent event) {
         SecurityIdentity identity = event.getSecurityIdentity();
@@ -39,8 +44,8 @@ public class RefusalAuditor {
         Throwable failure = event.getAuthorizationFailure();
         details.put("refusal", failure == null ? "unknown" : failure.getClass().getSimpleName());
         try {
-            org.lfr.common.Await.result(() -> audit.recordAlone(new Actor(who, java.util.Set.of()),
-                    "ACCESS_REFUSED", "operation", null, details));
+            Await.result(() -> audit.recordAlone(new Actor(who, java.util.Set.of()), AuditAction.ACCESS_REFUSED,
+                    AuditSubject.OPERATION, null, details));
         } catch (Throwable e) {
             LOG.errorf(e, "could not audit a refused access by %s", who);
         }

@@ -1,128 +1,156 @@
 package org.lfr.transparency;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.lfr.alert.Adjudication;
-import org.lfr.alert.Alert;
-import org.lfr.alert.Outcome;
+import org.lfr.alert.AlertQueries;
+import org.lfr.alert.AlertStatistics;
+import org.lfr.audit.AuditAction;
 import org.lfr.audit.AuditService;
+import org.lfr.audit.AuditSubject;
+import org.lfr.audit.AuditedChange;
+import org.lfr.audit.AuditedChange.Audited;
 import org.lfr.common.Actor;
 import org.lfr.common.ConflictException;
 import org.lfr.common.NotFoundException;
-import org.lfr.deployment.Deployment;
-import org.lfr.deployment.DeploymentStatus;
-import org.lfr.notice.CommunityNotice;
-import org.lfr.signage.LeafletDistribution;
-import org.lfr.signage.Signage;
-import org.lfr.watchlist.WatchlistEntry;
+import org.lfr.common.Now;
+import org.lfr.deployment.DeploymentQueries;
+import org.lfr.deployment.DeploymentView;
+import org.lfr.notice.NoticeQueries;
+import org.lfr.notice.NoticeView;
+import org.lfr.persistence.OwnSession;
+import org.lfr.signage.LeafletView;
+import org.lfr.signage.SignageQueries;
+import org.lfr.signage.SignageView;
+import org.lfr.watchlist.WatchlistCategory;
+import org.lfr.watchlist.WatchlistQueries;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
-/** Generates each closed deployment's record (figures frozen at generation) and publishes it on a supervisor's word. */
+/**
+ * Generates each closed deployment's record (figures frozen at generation, from each feature's own queries) and
+ * publishes it on a supervisor's word.
+ */
 @ApplicationScoped
 public class DeploymentRecordService {
 
-    @Inject
-    Clock clock;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    AuditService audit;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DeploymentRecordService.class);
 
-    /** Generates the missing records of closed deployments; returns how many were generated. */
+    private final Now now;
+    private final ObjectMapper json;
+    private final AuditService audit;
+    private final AuditedChange audited;
+    private final DeploymentQueries deployments;
+    private final WatchlistQueries watchlists;
+    private final AlertQueries alerts;
+    private final NoticeQueries notices;
+    private final SignageQueries signage;
+
+    DeploymentRecordService(Now now, ObjectMapper json, AuditService audit, AuditedChange audited,
+            DeploymentQueries deployments, WatchlistQueries watchlists, AlertQueries alerts, NoticeQueries notices,
+            SignageQueries signage, RecordsConfig config) {
+        this.now = now;
+        this.json = json;
+        this.audit = audit;
+        this.audited = audited;
+        this.deployments = deployments;
+        this.watchlists = watchlists;
+        this.alerts = alerts;
+        this.notices = notices;
+        this.signage = signage;
+        LOG.debugf("records of closed deployments are generated every %s", config.every());
+    }
+
+    @Scheduled(identity = "deployment-records", every = "${lfr.records.every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> job() {
+        return generateDue().replaceWithVoid();
+    }
+
+    /** Generates the missing records of closed deployments, each in its own transaction; returns how many. */
     public Uni<Integer> generateDue() {
-        return Panache.withSession(() -> Deployment.<Deployment>list(
-                "status = ?1 and id not in (select r.deploymentId from DeploymentRecord r)", DeploymentStatus.CLOSED))
-                .chain(closed -> {
+        return Panache.withSession(() -> deployments.closed().chain(closed -> DeploymentRecord
+                .<DeploymentRecord>list("deploymentId in ?1", closed.stream().map(DeploymentView::id).toList())
+                .map(existing -> closed.stream().filter(d -> existing.stream()
+                        .noneMatch(r -> r.deploymentId.equals(d.id()))).map(DeploymentView::id).toList())))
+                .chain(due -> {
                     Uni<Integer> count = Uni.createFrom().item(0);
-                    for (Deployment d : closed) {
-                        count = count.chain(n -> Panache.withTransaction(() -> generate(d.id)).replaceWith(n + 1));
+                    for (UUID id : due) {
+                        count = count.chain(n -> Panache.withTransaction(() -> generate(id)).replaceWith(n + 1));
                     }
                     return count;
                 });
     }
 
     private Uni<DeploymentRecord> generate(UUID deploymentId) {
-        return Deployment.<Deployment>findById(deploymentId).chain(d -> WatchlistEntry
-                .<WatchlistEntry>list("deploymentId", d.id).chain(entries -> Alert
-                        .<Alert>list("deploymentId", d.id).chain(alerts -> CommunityNotice
-                                .<CommunityNotice>list("deploymentId = ?1 order by publishedAt", d.id)
-                                .chain(notices -> Signage.<Signage>list("deploymentId", d.id).chain(signs ->
-                                        LeafletDistribution.<LeafletDistribution>list("deploymentId", d.id)
-                                                .chain(leaflets -> {
-                                                    DeploymentRecord r = new DeploymentRecord();
-                                                    r.deploymentId = d.id;
-                                                    r.generatedAt = now();
-                                                    r.content = write(figures(d, entries, alerts, notices, signs,
-                                                            leaflets));
-                                                    return r.<DeploymentRecord>persist().call(() -> audit.record(Actor.SYSTEM,
-                                                            "DEPLOYMENT_RECORD_GENERATED", "deployment", d.id,
-                                                            Map.of()));
-                                                }))))));
+        return deployments.view(deploymentId).chain(d -> watchlists.categoryCounts(d.id()).chain(categories -> alerts
+                .statistics(d.id()).chain(stats -> notices.ofDeployment(d.id()).chain(published -> signage
+                        .signage(d.id()).chain(signs -> signage.leaflets(d.id()).chain(leaflets -> {
+                            DeploymentRecord r = new DeploymentRecord();
+                            r.deploymentId = d.id();
+                            r.generatedAt = now.instant();
+                            r.content = write(figures(d, categories, stats, published, signs, leaflets));
+                            return r.<DeploymentRecord>persist().call(() -> audit.record(Actor.SYSTEM,
+                                    AuditAction.DEPLOYMENT_RECORD_GENERATED, AuditSubject.DEPLOYMENT, d.id(),
+                                    Map.of()));
+                        }))))));
     }
 
-    private DeploymentRecordView figures(Deployment d, List<WatchlistEntry> entries, List<Alert> alerts,
-            List<CommunityNotice> notices, List<Signage> signs, List<LeafletDistribution> leaflets) {
-        Map<String, Long> byCategory = new TreeMap<>();
-        entries.forEach(e -> byCategory.merge(e.category.name(), 1L, Long::sum));
+    private static DeploymentRecordView figures(DeploymentView d, Map<WatchlistCategory, Long> byCategory,
+            AlertStatistics stats, List<NoticeView> published, List<SignageView> signs, List<LeafletView> leaflets) {
         List<DeploymentRecordView.CategoryCount> categories = new ArrayList<>();
-        byCategory.forEach((k, v) -> categories.add(new DeploymentRecordView.CategoryCount(k, v)));
-        long falseAlerts = alerts.stream().filter(a -> a.adjudication == Adjudication.FALSE_ALERT).count();
+        byCategory.forEach((k, v) -> categories.add(new DeploymentRecordView.CategoryCount(k.name(), v)));
         TreeSet<String> channels = new TreeSet<>();
-        notices.forEach(n -> n.channelList().forEach(c -> channels.add(c.name())));
-        long minutes = d.startedAt == null || d.endedAt == null ? 0
-                : Duration.between(d.startedAt, d.endedAt).toMinutes();
-        return new DeploymentRecordView(d.id, d.reference, d.locationName, d.latitude, d.longitude,
-                d.areaDescription, d.plannedStart, d.startedAt, d.endedAt, minutes, entries.size(), categories,
-                d.facesProcessed, alerts.size(), count(alerts, Adjudication.CONFIRMED_MATCH), falseAlerts,
-                count(alerts, Adjudication.NOT_ENGAGED), alerts.stream().filter(a -> a.adjudication == null).count(),
-                outcome(alerts, Outcome.ARREST), outcome(alerts, Outcome.ADVICE),
-                outcome(alerts, Outcome.NO_FURTHER_ACTION), outcome(alerts, Outcome.OTHER),
-                d.facesProcessed == 0 ? 0 : (double) falseAlerts / d.facesProcessed, notices.size(),
-                List.copyOf(channels), notices.isEmpty() ? null : notices.get(0).publishedAt, signs.size(),
-                leaflets.stream().mapToLong(l -> l.count).sum(), null, null, null);
+        published.forEach(n -> n.channels().forEach(c -> channels.add(c.name())));
+        long minutes = d.startedAt() == null || d.endedAt() == null ? 0
+                : Duration.between(d.startedAt(), d.endedAt()).toMinutes();
+        int size = (int) byCategory.values().stream().mapToLong(Long::longValue).sum();
+        return new DeploymentRecordView(d.id(), d.reference(), d.locationName(), d.latitude(), d.longitude(),
+                d.areaDescription(), d.plannedStart(), d.startedAt(), d.endedAt(), minutes, size, categories,
+                d.facesProcessed(), stats.alerts(), stats.confirmedMatches(), stats.falseAlerts(), stats.notEngaged(),
+                stats.notAdjudicated(), stats.arrests(), stats.advice(), stats.noFurtherAction(),
+                stats.otherOutcomes(), d.facesProcessed() == 0 ? 0 : (double) stats.falseAlerts() / d.facesProcessed(),
+                published.size(), List.copyOf(channels), published.isEmpty() ? null : published.get(0).publishedAt(),
+                signs.size(), leaflets.stream().mapToLong(LeafletView::count).sum(), null, null, null);
     }
 
     public Uni<DeploymentRecordView> publish(Actor actor, UUID deploymentId) {
-        return Panache.withTransaction(() -> DeploymentRecord.<DeploymentRecord>findById(deploymentId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("record of deployment", deploymentId))
-                .chain(r -> {
-                    if (r.publishedAt != null) {
-                        throw new ConflictException("the record of deployment " + deploymentId + " is already published");
-                    }
-                    r.publishedAt = now();
-                    r.publishedBy = actor.username();
-                    return audit.record(actor, "DEPLOYMENT_RECORD_PUBLISHED", "deployment", deploymentId, Map.of())
-                            .replaceWith(view(r));
-                }));
+        return audited.run(actor, AuditAction.DEPLOYMENT_RECORD_PUBLISHED, AuditSubject.DEPLOYMENT, deploymentId, () ->
+                DeploymentRecord.<DeploymentRecord>findById(deploymentId)
+                        .onItem().ifNull().failWith(() -> new NotFoundException("record of deployment", deploymentId))
+                        .map(r -> {
+                            if (r.publishedAt != null) {
+                                throw new ConflictException("the record of deployment " + deploymentId
+                                        + " is already published");
+                            }
+                            r.publishedAt = now.instant();
+                            r.publishedBy = actor.username();
+                            return Audited.of(view(r), deploymentId, Map.of());
+                        }));
     }
 
     /** Published records: what anyone may read. */
+    @OwnSession
     public Uni<List<DeploymentRecordView>> published() {
-        return Panache.withSession(() -> DeploymentRecord.<DeploymentRecord>list(
-                "publishedAt is not null order by publishedAt desc").map(this::views));
+        return DeploymentRecord.<DeploymentRecord>list("publishedAt is not null order by publishedAt desc")
+                .map(this::views);
     }
 
     /** Every record, published or not: for supervisors and the DPO. */
+    @OwnSession
     public Uni<List<DeploymentRecordView>> all() {
-        return Panache.withSession(() -> DeploymentRecord.<DeploymentRecord>list("order by generatedAt desc")
-                .map(this::views));
+        return DeploymentRecord.<DeploymentRecord>list("order by generatedAt desc").map(this::views);
     }
 
     private List<DeploymentRecordView> views(List<DeploymentRecord> records) {
@@ -144,17 +172,5 @@ public class DeploymentRecordService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long count(List<Alert> alerts, Adjudication a) {
-        return alerts.stream().filter(x -> x.adjudication == a).count();
-    }
-
-    private static long outcome(List<Alert> alerts, Outcome o) {
-        return alerts.stream().filter(x -> x.outcome == o).count();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

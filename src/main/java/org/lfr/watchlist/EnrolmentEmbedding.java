@@ -39,7 +39,7 @@ public class EnrolmentEmbedding {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static EnrolmentEmbedding of(UUID watchlistEntryId, String model, float[] embedding) {
+    public static EnrolmentEmbedding of(UUID watchlistEntryId, String model, float[] embedding, Instant createdAt) {
         if (embedding == null || embedding.length == 0 || embedding.length > MAX_DIMENSIONS) {
             throw new IllegalArgumentException("an enrolment embedding has 1 to " + MAX_DIMENSIONS + " dimensions, got "
                     + (embedding == null ? "none" : embedding.length));
@@ -49,7 +49,7 @@ public class EnrolmentEmbedding {
         e.watchlistEntryId = watchlistEntryId;
         e.model = model;
         e.embedding = embedding.clone();
-        e.createdAt = Instant.now();
+        e.createdAt = createdAt;
         return e;
     }
 }

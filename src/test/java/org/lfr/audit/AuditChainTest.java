@@ -1,5 +1,6 @@
 package org.lfr.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,7 +14,6 @@ import org.lfr.support.Fixtures;
 import org.lfr.support.GraphQL;
 import org.lfr.support.Sql;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
@@ -22,13 +22,24 @@ class AuditChainTest {
 
     static final String VERIFY = "{ verifyAuditChain { intact eventsChecked firstBrokenSeq firstBrokenId problem } }";
 
+    /** The service's own database role has no right to change the trail, nor to switch its trigger off. */
     @Test
     void theServiceCannotUpdateOrDeleteAuditEvents() {
         Fixtures.draft(Fixtures.DRAFTER);
+        long events = Sql.count("select count(*) from audit_event");
         assertThatThrownBy(() -> Sql.update("update audit_event set actor = 'someone' where seq = (select max(seq) from audit_event)"))
-                .hasMessageContaining("append-only");
+                .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> Sql.update("delete from audit_event where seq = (select max(seq) from audit_event)"))
-                .hasMessageContaining("append-only");
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> Sql.update("truncate audit_event")).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> Sql.update("alter table audit_event disable trigger audit_event_append_only"))
+                .hasMessageContaining("must be owner");
+        // positive control: the same role may append, and the owner is held back by the trigger
+        assertThat(Sql.count("select count(*) from audit_event")).isEqualTo(events);
+        assertThat(Sql.count("select count(*) from information_schema.role_table_grants where table_name = 'audit_event'"
+                + " and grantee = current_user and privilege_type = 'INSERT'")).isEqualTo(1);
+        assertThatThrownBy(() -> Sql.asOwner("update audit_event set actor = 'someone' where seq = (select max(seq)"
+                + " from audit_event)")).hasMessageContaining("append-only");
     }
 
     @Test
@@ -42,7 +53,7 @@ class AuditChainTest {
         long target = Sql.count("select max(seq) - 2 from audit_event");
         String id;
         String original;
-        try (Connection c = Fixtures.bean(AgroalDataSource.class).getConnection()) {
+        try (Connection c = Sql.owner().getConnection()) {
             try (PreparedStatement st = c.prepareStatement("select id, details from audit_event where seq = ?")) {
                 st.setLong(1, target);
                 try (ResultSet rs = st.executeQuery()) {
@@ -51,7 +62,7 @@ class AuditChainTest {
                     original = rs.getString(2);
                 }
             }
-            // An insider with table rights quietly edits one event, bypassing the append-only trigger.
+            // An insider with the schema owner's rights quietly edits one event, bypassing the append-only trigger.
             tamper(c, target, "{\"reference\":\"nothing to see\"}");
             try {
                 GraphQL.post(null, VERIFY)

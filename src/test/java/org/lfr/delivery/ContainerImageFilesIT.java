@@ -36,6 +36,23 @@ class ContainerImageFilesIT {
         assertThat(copySources(Path.of("src/main/docker/Dockerfile.native"))).contains("target/*-runner");
     }
 
+    /** The evaluation, benchmark and converter tools are compiled with the tests and never shipped. */
+    @Test
+    void thePackagedServiceHoldsNoOfflineTool() throws Exception {
+        List<Path> appJars;
+        try (Stream<Path> files = Files.list(Path.of("target/quarkus-app/app"))) {
+            appJars = files.filter(p -> p.toString().endsWith(".jar")).toList();
+        }
+        assertThat(appJars).isNotEmpty();
+        for (Path jar : appJars) {
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                List<String> names = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+                assertThat(names).as(jar.toString()).anyMatch(n -> n.startsWith("org/lfr/recognition/pipeline/"))
+                        .noneMatch(n -> n.startsWith("org/lfr/tools/"));
+            }
+        }
+    }
+
     private static List<String> copySources(Path dockerfile) throws Exception {
         return Files.readAllLines(dockerfile).stream().filter(l -> l.startsWith("COPY "))
                 .map(l -> l.replaceAll("--\\S+", "").trim().split("\\s+"))

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.lfr.demo.DemoConfig;
 import org.lfr.deployment.GovernanceConfig;
 import org.lfr.platform.StartupConfig;
-import org.lfr.recognition.RecognitionConfig;
+import org.lfr.recognition.pipeline.RecognitionConfig;
 import org.lfr.retention.RetentionConfig;
 import org.lfr.watchlist.WatchlistConfig;
 
@@ -122,6 +122,11 @@ class HelmChartTest {
         Container migrate = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(env(migrate, "LFR_STARTUP_MIGRATE_ONLY").getValue()).isEqualTo("true");
         assertThat(env(migrate, "QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("lfr-prod-db");
+        // the schema's owner migrates; the service's pods never see its credentials
+        assertThat(env(migrate, "QUARKUS_DATASOURCE_OWNER_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo("lfr-prod-db-owner");
+        assertThat(env(migrate, "QUARKUS_DATASOURCE_OWNER_USERNAME").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("user");
+        assertThat(c.getEnv()).noneMatch(e -> e.getName().startsWith("QUARKUS_DATASOURCE_OWNER"));
     }
 
     @Test

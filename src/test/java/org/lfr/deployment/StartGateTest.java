@@ -55,15 +55,15 @@ class StartGateTest {
         assertThatThrownBy(() -> await(() -> deployments.start(OPERATOR, d.id())))
                 .isInstanceOf(GateNotMetException.class)
                 .satisfies(e -> assertThat(((GateNotMetException) e).unmetRules()).containsExactlyInAnyOrder(
-                        StartGate.NOT_AUTHORISED, StartGate.FOUR_EYES, StartGate.WATCHLIST_NOT_FROZEN,
-                        StartGate.COMMUNITY_NOTICE_LEAD_TIME));
+                        GateRule.NOT_AUTHORISED, GateRule.FOUR_EYES, GateRule.WATCHLIST_NOT_FROZEN,
+                        GateRule.COMMUNITY_NOTICE_LEAD_TIME));
     }
 
     @Test
     void fourEyesIsRecheckedAtStart() {
         DeploymentView d = Fixtures.authorised(DRAFTER);
         Sql.update("update deployment set authorised_by = created_by where id = ?", d.id());
-        assertRefusedFor(d.id(), StartGate.FOUR_EYES);
+        assertRefusedFor(d.id(), GateRule.FOUR_EYES);
     }
 
     @Test
@@ -71,9 +71,9 @@ class StartGateTest {
         Instant now = clock.instant();
         DeploymentView d = authorisedWithWindow(now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(4)),
                 "Critical threat");
-        assertRefusedFor(d.id(), StartGate.OUTSIDE_AUTHORISED_WINDOW);
+        assertRefusedFor(d.id(), GateRule.OUTSIDE_AUTHORISED_WINDOW);
         clock.advance(Duration.ofHours(4));
-        assertRefusedFor(d.id(), StartGate.OUTSIDE_AUTHORISED_WINDOW);
+        assertRefusedFor(d.id(), GateRule.OUTSIDE_AUTHORISED_WINDOW);
     }
 
     @Test
@@ -83,7 +83,7 @@ class StartGateTest {
         Fixtures.publishNotice(d.id());
 
         clock.advance(Duration.ofHours(23).plusMinutes(1)); // inside the window, notice only 23 h old
-        assertRefusedFor(d.id(), StartGate.COMMUNITY_NOTICE_LEAD_TIME);
+        assertRefusedFor(d.id(), GateRule.COMMUNITY_NOTICE_LEAD_TIME);
         clock.advance(Duration.ofHours(1)); // notice now 24 h old
         assertThat(await(() -> deployments.start(OPERATOR, d.id())).status()).isEqualTo(DeploymentStatus.ACTIVE);
     }
@@ -105,9 +105,9 @@ class StartGateTest {
         DeploymentView d = Fixtures.draft(DRAFTER);
         Fixtures.entry(DRAFTER, d.id(), false);
         await(() -> watchlists.approve(APPROVER, d.id()));
-        await(() -> deployments.submit(DRAFTER, d.id()));
+        await(() -> Fixtures.bean(org.lfr.deployment.DeploymentDrafting.class).submit(DRAFTER, d.id()));
         await(() -> deployments.authorise(APPROVER, d.id(), "Critical threat"));
-        assertRefusedFor(d.id(), StartGate.NO_CAMERAS);
+        assertRefusedFor(d.id(), GateRule.NO_CAMERAS);
     }
 
     @Test
@@ -115,21 +115,21 @@ class StartGateTest {
         DeploymentView d = Fixtures.authorised(DRAFTER);
         UUID sign = await(() -> Fixtures.bean(SignageService.class).signage(d.id())).get(0).id();
         await(() -> Fixtures.bean(SignageService.class).remove(DRAFTER, sign));
-        assertRefusedFor(d.id(), StartGate.SIGNAGE_NOT_PLACED);
+        assertRefusedFor(d.id(), GateRule.SIGNAGE_NOT_PLACED);
     }
 
     @Test
     void watchlistNotFrozen() {
         DeploymentView d = Fixtures.authorised(DRAFTER);
         Sql.update("update watchlist set frozen_at = null where deployment_id = ?", d.id());
-        assertRefusedFor(d.id(), StartGate.WATCHLIST_NOT_FROZEN);
+        assertRefusedFor(d.id(), GateRule.WATCHLIST_NOT_FROZEN);
     }
 
     @Test
     void watchlistEmpty() {
         DeploymentView d = Fixtures.authorised(DRAFTER);
         Sql.update("delete from watchlist_entry where deployment_id = ?", d.id());
-        assertRefusedFor(d.id(), StartGate.WATCHLIST_EMPTY);
+        assertRefusedFor(d.id(), GateRule.WATCHLIST_EMPTY);
     }
 
     @Test
@@ -141,7 +141,7 @@ class StartGateTest {
                     + " values (?, ?, ?, 'SUSPECT', 'x', 'x', current_date, 'inserted behind the service', false,"
                     + " 'insider', now())", UUID.randomUUID(), d.id(), "EXTRA-" + i);
         }
-        assertRefusedFor(d.id(), StartGate.WATCHLIST_TOO_LARGE);
+        assertRefusedFor(d.id(), GateRule.WATCHLIST_TOO_LARGE);
     }
 
     @Test
@@ -152,14 +152,14 @@ class StartGateTest {
         }
         assertThatThrownBy(() -> await(() -> watchlists.approve(APPROVER, d.id())))
                 .isInstanceOf(GateNotMetException.class)
-                .satisfies(e -> assertThat(((GateNotMetException) e).unmetRules()).containsExactly("WATCHLIST_TOO_LARGE"));
+                .satisfies(e -> assertThat(((GateNotMetException) e).unmetRules()).containsExactly(GateRule.WATCHLIST_TOO_LARGE));
     }
 
     @Test
     void dpiaReferenceMissing() {
         DeploymentView d = Fixtures.authorised(DRAFTER);
         Sql.update("update deployment set dpia_reference = '' where id = ?", d.id());
-        assertRefusedFor(d.id(), StartGate.DPIA_MISSING);
+        assertRefusedFor(d.id(), GateRule.DPIA_MISSING);
     }
 
     @Test
@@ -175,19 +175,19 @@ class StartGateTest {
 
     /** Camera signed, one entry approved, authorised for the window; {@code exemption} waives the notice lead time. */
     private DeploymentView authorisedWithWindow(Instant start, Instant end, String exemption) {
-        DeploymentView d = Fixtures.withCamera(DRAFTER, await(() -> deployments.create(DRAFTER, Fixtures.input(start, end))));
+        DeploymentView d = Fixtures.withCamera(DRAFTER, await(() -> Fixtures.bean(org.lfr.deployment.DeploymentDrafting.class).create(DRAFTER, Fixtures.input(start, end))));
         Fixtures.sign(DRAFTER, d.cameras().get(0).id());
         Fixtures.entry(DRAFTER, d.id(), false);
         await(() -> watchlists.approve(APPROVER, d.id()));
-        await(() -> deployments.submit(DRAFTER, d.id()));
+        await(() -> Fixtures.bean(org.lfr.deployment.DeploymentDrafting.class).submit(DRAFTER, d.id()));
         return await(() -> deployments.authorise(APPROVER, d.id(), exemption));
     }
 
-    private void assertRefusedFor(UUID id, String rule) {
+    private void assertRefusedFor(UUID id, GateRule rule) {
         assertThatThrownBy(() -> await(() -> deployments.start(OPERATOR, id)))
                 .isInstanceOf(GateNotMetException.class)
-                .hasMessageContaining(rule)
+                .hasMessageContaining(rule.name())
                 .satisfies(e -> assertThat(((GateNotMetException) e).unmetRules()).containsExactly(rule));
-        assertThat(await(() -> deployments.get(id)).status()).isNotEqualTo(DeploymentStatus.ACTIVE);
+        assertThat(Fixtures.deployment(id).status()).isNotEqualTo(DeploymentStatus.ACTIVE);
     }
 }

@@ -8,21 +8,25 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.lfr.alert.AlertService;
+import org.lfr.alert.AlertQueries;
+import org.lfr.alert.AlertRecorder;
 import org.lfr.alert.AlertView;
 import org.lfr.alert.NewAlert;
 import org.lfr.common.Actor;
 import org.lfr.deployment.CameraInput;
+import org.lfr.deployment.DeploymentDrafting;
 import org.lfr.deployment.DeploymentInput;
+import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.notice.NoticeChannel;
 import org.lfr.notice.NoticeInput;
 import org.lfr.notice.NoticeService;
-import org.lfr.security.Roles;
+import org.lfr.common.Roles;
 import org.lfr.signage.SignageInput;
 import org.lfr.signage.SignageService;
 import org.lfr.signage.SignageView;
+import org.lfr.watchlist.EnrolmentService;
 import org.lfr.watchlist.WatchlistCategory;
 import org.lfr.watchlist.WatchlistEntryInput;
 import org.lfr.watchlist.WatchlistEntryView;
@@ -77,12 +81,12 @@ public final class Fixtures {
     /** A draft whose window is already open (started a minute ago, four hours long). */
     public static DeploymentView draft(Actor drafter) {
         Instant now = now();
-        return await(() -> bean(DeploymentService.class).create(drafter,
+        return await(() -> bean(DeploymentDrafting.class).create(drafter,
                 input(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(4)))));
     }
 
     public static DeploymentView withCamera(Actor drafter, DeploymentView d) {
-        return await(() -> bean(DeploymentService.class).addCamera(drafter, d.id(),
+        return await(() -> bean(DeploymentDrafting.class).addCamera(drafter, d.id(),
                 new CameraInput("cam-1", null, true, "Lamp post outside no. 12")));
     }
 
@@ -103,7 +107,7 @@ public final class Fixtures {
         sign(drafter, d.cameras().get(0).id());
         entry(drafter, d.id(), false);
         await(() -> bean(WatchlistService.class).approve(APPROVER, d.id()));
-        return await(() -> bean(DeploymentService.class).submit(drafter, d.id()));
+        return await(() -> bean(DeploymentDrafting.class).submit(drafter, d.id()));
     }
 
     /** Authorised with a critical-threat exemption from the notice lead time, so it may start at once. */
@@ -120,7 +124,7 @@ public final class Fixtures {
 
     public static AlertView alert(DeploymentView active) {
         UUID entry = await(() -> bean(WatchlistService.class).get(active.id())).entries().get(0).id();
-        return await(() -> bean(AlertService.class).raise(new NewAlert(active.id(), active.cameras().get(0).id(),
+        return await(() -> bean(AlertRecorder.class).raise(new NewAlert(active.id(), active.cameras().get(0).id(),
                 entry, 0.9, now(), TINY_JPEG, "image/jpeg")));
     }
 
@@ -131,7 +135,7 @@ public final class Fixtures {
      */
     public static DeploymentView activeWith(Actor officer, CameraInput camera, java.util.Map<String, String> enrol) {
         DeploymentView draft = draft(officer);
-        DeploymentView d = await(() -> bean(DeploymentService.class).addCamera(officer, draft.id(), camera));
+        DeploymentView d = await(() -> bean(DeploymentDrafting.class).addCamera(officer, draft.id(), camera));
         sign(officer, d.cameras().get(0).id());
         if (enrol.isEmpty()) {
             entry(officer, d.id(), false);
@@ -140,10 +144,10 @@ public final class Fixtures {
             UUID entry = await(() -> bean(WatchlistService.class).propose(officer, d.id(), new WatchlistEntryInput(
                     subject, WatchlistCategory.WANTED_BY_COURT, "Test warrant", "Public photograph",
                     LocalDate.now().minusMonths(1), "Enrolled for a recognition test", false))).id();
-            await(() -> bean(WatchlistService.class).storeImage(officer, entry, SharedEval.bytes(image)));
+            await(() -> bean(EnrolmentService.class).storeImage(officer, entry, SharedEval.bytes(image)));
         });
         await(() -> bean(WatchlistService.class).approve(APPROVER, d.id()));
-        await(() -> bean(DeploymentService.class).submit(officer, d.id()));
+        await(() -> bean(DeploymentDrafting.class).submit(officer, d.id()));
         await(() -> bean(DeploymentService.class).authorise(APPROVER, d.id(), "Recognition test"));
         DeploymentView started = await(() -> bean(DeploymentService.class).start(officer, d.id()));
         if (!camera.pushMode()) {
@@ -152,9 +156,19 @@ public final class Fixtures {
         return started;
     }
 
+    /** The deployment as the API shows it. */
+    public static DeploymentView deployment(UUID id) {
+        return await(() -> bean(DeploymentQueries.class).get(id));
+    }
+
+    /** The alerts of a deployment as {@code reader} may see them. */
+    public static List<AlertView> alerts(Actor reader, UUID deploymentId) {
+        return await(() -> bean(AlertQueries.class).list(reader, deploymentId));
+    }
+
     /** The running worker of a camera, waiting up to 10 s for it to start. */
-    public static org.lfr.recognition.CameraWorker worker(UUID cameraId) {
-        var recognition = bean(org.lfr.recognition.RecognitionService.class);
+    public static org.lfr.recognition.runtime.CameraWorker worker(UUID cameraId) {
+        var recognition = bean(org.lfr.recognition.runtime.CameraSupervisor.class);
         for (int i = 0; i < 100 && recognition.worker(cameraId).isEmpty(); i++) {
             try {
                 Thread.sleep(100);

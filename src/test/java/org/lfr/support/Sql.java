@@ -7,14 +7,30 @@ import java.sql.SQLException;
 
 import io.agroal.api.AgroalDataSource;
 
-/** Direct SQL against the test database, for tests that play an insider changing rows behind the service's back. */
+/**
+ * Direct SQL against the test database, for tests that play an insider changing rows behind the service's back: as
+ * the service's own role, or as the schema owner (who holds the DDL rights the service lacks).
+ */
 public final class Sql {
 
     private Sql() {
     }
 
+    public static AgroalDataSource owner() {
+        return io.quarkus.arc.Arc.container().instance(AgroalDataSource.class,
+                new io.quarkus.agroal.DataSource.DataSourceLiteral("owner")).get();
+    }
+
+    public static int asOwner(String sql, Object... params) {
+        return update(owner(), sql, params);
+    }
+
     public static int update(String sql, Object... params) {
-        try (Connection c = Fixtures.bean(AgroalDataSource.class).getConnection();
+        return update(Fixtures.bean(AgroalDataSource.class), sql, params);
+    }
+
+    private static int update(AgroalDataSource dataSource, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);

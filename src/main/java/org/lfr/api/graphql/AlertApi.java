@@ -1,14 +1,13 @@
 package org.lfr.api.graphql;
 
-import static org.lfr.security.Roles.DPO;
-import static org.lfr.security.Roles.OFFICER;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.DPO;
+import static org.lfr.common.Roles.OFFICER;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -17,12 +16,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.lfr.alert.AdjudicationInput;
 import org.lfr.alert.AlertEvents;
+import org.lfr.alert.AlertQueries;
 import org.lfr.alert.AlertService;
 import org.lfr.alert.AlertView;
 import org.lfr.common.Actor;
 import org.lfr.security.CurrentActor;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,18 +29,23 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class AlertApi {
 
-    @Inject
-    AlertService alerts;
-    @Inject
-    AlertEvents events;
-    @Inject
-    CurrentActor actor;
+    private final AlertQueries queries;
+    private final AlertService alerts;
+    private final AlertEvents events;
+    private final CurrentActor actor;
+
+    AlertApi(AlertQueries queries, AlertService alerts, AlertEvents events, CurrentActor actor) {
+        this.queries = queries;
+        this.alerts = alerts;
+        this.events = events;
+        this.actor = actor;
+    }
 
     @Query
     @Description("Alerts of a deployment (officers: deployments they operate). Crops are downloaded over REST, audited.")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
     public Uni<List<AlertView>> alerts(@NonNull UUID deploymentId) {
-        return alerts.list(actor.get(), deploymentId);
+        return queries.list(actor.get(), deploymentId);
     }
 
     @Mutation
@@ -69,7 +73,7 @@ public class AlertApi {
     @RolesAllowed({OFFICER, SUPERVISOR})
     public Multi<AlertView> alertRaised(@NonNull UUID deploymentId) {
         Actor caller = actor.get();
-        return Panache.withSession(() -> alerts.deploymentReadableBy(caller, deploymentId))
-                .onItem().transformToMulti(d -> events.stream().filter(a -> a.deploymentId().equals(deploymentId)));
+        return queries.requireReadable(caller, deploymentId)
+                .onItem().transformToMulti(ok -> events.stream().filter(a -> a.deploymentId().equals(deploymentId)));
     }
 }

@@ -1,14 +1,13 @@
 package org.lfr.api.graphql;
 
-import static org.lfr.security.Roles.DPO;
-import static org.lfr.security.Roles.OFFICER;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.DPO;
+import static org.lfr.common.Roles.OFFICER;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -16,8 +15,10 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.lfr.deployment.CameraInput;
+import org.lfr.deployment.DeploymentDrafting;
 import org.lfr.deployment.DeploymentEvents;
 import org.lfr.deployment.DeploymentInput;
+import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentStatus;
 import org.lfr.deployment.DeploymentView;
@@ -30,50 +31,58 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class DeploymentApi {
 
-    @Inject
-    DeploymentService deployments;
-    @Inject
-    DeploymentEvents events;
-    @Inject
-    CurrentActor actor;
+    private final DeploymentQueries queries;
+    private final DeploymentDrafting drafting;
+    private final DeploymentService deployments;
+    private final DeploymentEvents events;
+    private final CurrentActor actor;
+
+    DeploymentApi(DeploymentQueries queries, DeploymentDrafting drafting, DeploymentService deployments,
+            DeploymentEvents events, CurrentActor actor) {
+        this.queries = queries;
+        this.drafting = drafting;
+        this.deployments = deployments;
+        this.events = events;
+        this.actor = actor;
+    }
 
     @Query
     @Description("Deployments, newest planned start first; optionally only those in one status.")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
     public Uni<List<DeploymentView>> deployments(DeploymentStatus status) {
-        return deployments.list(status);
+        return queries.list(status);
     }
 
     @Query
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
     public Uni<DeploymentView> deployment(@NonNull UUID id) {
-        return deployments.get(id);
+        return queries.get(id);
     }
 
     @Mutation
     @Description("Draft a deployment (officer). Planned window at most the configured maximum, DPIA and equality-impact references required.")
     @RolesAllowed(OFFICER)
     public Uni<DeploymentView> createDeployment(@NonNull DeploymentInput input) {
-        return deployments.create(actor.get(), input);
+        return drafting.create(actor.get(), input);
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
     public Uni<DeploymentView> updateDeployment(@NonNull UUID id, @NonNull DeploymentInput input) {
-        return deployments.update(actor.get(), id, input);
+        return drafting.update(actor.get(), id, input);
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
     public Uni<DeploymentView> addCamera(@NonNull UUID deploymentId, @NonNull CameraInput input) {
-        return deployments.addCamera(actor.get(), deploymentId, input);
+        return drafting.addCamera(actor.get(), deploymentId, input);
     }
 
     @Mutation
     @RolesAllowed({OFFICER, SUPERVISOR})
     @Description("Submit a draft for authorisation: its drafting officer, or a supervisor on their behalf.")
     public Uni<DeploymentView> submitDeployment(@NonNull UUID id) {
-        return deployments.submit(actor.get(), id);
+        return drafting.submit(actor.get(), id);
     }
 
     @Mutation

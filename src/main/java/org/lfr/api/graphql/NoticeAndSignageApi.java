@@ -1,13 +1,12 @@
 package org.lfr.api.graphql;
 
-import static org.lfr.security.Roles.OFFICER;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.OFFICER;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -30,12 +29,15 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class NoticeAndSignageApi {
 
-    @Inject
-    NoticeService notices;
-    @Inject
-    SignageService signage;
-    @Inject
-    CurrentActor actor;
+    private final NoticeService notices;
+    private final SignageService signage;
+    private final CurrentActor actor;
+
+    NoticeAndSignageApi(NoticeService notices, SignageService signage, CurrentActor actor) {
+        this.notices = notices;
+        this.signage = signage;
+        this.actor = actor;
+    }
 
     @Mutation
     @Description("Publish a community notice now (it becomes public at once; it cannot be backdated).")

@@ -1,13 +1,12 @@
 package org.lfr.api.graphql;
 
-import static org.lfr.security.Roles.DPO;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.DPO;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -30,16 +29,19 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class OversightApi {
 
-    @Inject
-    AuditQueries audit;
-    @Inject
-    AuditVerifier verifier;
-    @Inject
-    RetentionService retention;
-    @Inject
-    DeploymentRecordService records;
-    @Inject
-    CurrentActor actor;
+    private final AuditQueries audit;
+    private final AuditVerifier verifier;
+    private final RetentionService retention;
+    private final DeploymentRecordService records;
+    private final CurrentActor actor;
+
+    OversightApi(AuditQueries audit, AuditVerifier verifier, RetentionService retention, DeploymentRecordService records, CurrentActor actor) {
+        this.audit = audit;
+        this.verifier = verifier;
+        this.retention = retention;
+        this.records = records;
+        this.actor = actor;
+    }
 
     @Query
     @Description("The audit trail, oldest first, in pages.")

@@ -3,7 +3,6 @@ package org.lfr.api.graphql;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -20,10 +19,13 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class PublicApi {
 
-    @Inject
-    PublicService publicService;
-    @Inject
-    DeploymentRecordService records;
+    private final PublicService publicService;
+    private final DeploymentRecordService records;
+
+    PublicApi(PublicService publicService, DeploymentRecordService records) {
+        this.publicService = publicService;
+        this.records = records;
+    }
 
     @Query
     @Description("Published community notices.")

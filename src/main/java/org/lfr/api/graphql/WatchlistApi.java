@@ -1,13 +1,12 @@
 package org.lfr.api.graphql;
 
-import static org.lfr.security.Roles.DPO;
-import static org.lfr.security.Roles.OFFICER;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.DPO;
+import static org.lfr.common.Roles.OFFICER;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -25,10 +24,13 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class WatchlistApi {
 
-    @Inject
-    WatchlistService watchlists;
-    @Inject
-    CurrentActor actor;
+    private final WatchlistService watchlists;
+    private final CurrentActor actor;
+
+    WatchlistApi(WatchlistService watchlists, CurrentActor actor) {
+        this.watchlists = watchlists;
+        this.actor = actor;
+    }
 
     @Query
     @Description("A deployment's watchlist: entry metadata only (images are downloaded over REST, audited).")

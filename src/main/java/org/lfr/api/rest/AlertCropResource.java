@@ -1,12 +1,11 @@
 package org.lfr.api.rest;
 
-import static org.lfr.security.Roles.OFFICER;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.OFFICER;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.lfr.alert.AlertService;
+import org.lfr.alert.AlertQueries;
 import org.lfr.security.CurrentActor;
 
 import io.smallrye.mutiny.Uni;
@@ -23,10 +22,13 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/alerts/{alertId}/crop")
 public class AlertCropResource {
 
-    @Inject
-    AlertService alerts;
-    @Inject
-    CurrentActor actor;
+    private final AlertQueries alerts;
+    private final CurrentActor actor;
+
+    AlertCropResource(AlertQueries alerts, CurrentActor actor) {
+        this.alerts = alerts;
+        this.actor = actor;
+    }
 
     @GET
     @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})

@@ -1,12 +1,11 @@
 package org.lfr.api.rest;
 
-import static org.lfr.security.Roles.OFFICER;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.OFFICER;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.lfr.security.CurrentActor;
 import org.lfr.watchlist.BulkEnrolmentResult;
-import org.lfr.watchlist.WatchlistService;
+import org.lfr.watchlist.BulkEnrolment;
 
 import io.smallrye.mutiny.Multi;
 
@@ -27,10 +26,13 @@ import io.smallrye.mutiny.Multi;
 @Path("/api/deployments/{deploymentId}/watchlist/images")
 public class BulkEnrolmentResource {
 
-    @Inject
-    WatchlistService watchlists;
-    @Inject
-    CurrentActor actor;
+    private final BulkEnrolment bulk;
+    private final CurrentActor actor;
+
+    BulkEnrolmentResource(BulkEnrolment bulk, CurrentActor actor) {
+        this.bulk = bulk;
+        this.actor = actor;
+    }
 
     @POST
     @Consumes({"application/zip", "application/octet-stream"})
@@ -38,6 +40,6 @@ public class BulkEnrolmentResource {
     @RestStreamElementType("application/json")
     @RolesAllowed({OFFICER, SUPERVISOR})
     public Multi<BulkEnrolmentResult> enrol(@PathParam("deploymentId") UUID deploymentId, byte[] zip) {
-        return watchlists.bulkEnrol(actor.get(), deploymentId, zip);
+        return bulk.enrol(actor.get(), deploymentId, zip);
     }
 }

@@ -1,12 +1,11 @@
 package org.lfr.api.rest;
 
-import static org.lfr.security.Roles.CAMERA;
-import static org.lfr.security.Roles.OFFICER;
+import static org.lfr.common.Roles.CAMERA;
+import static org.lfr.common.Roles.OFFICER;
 
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.lfr.recognition.RecognitionService;
+import org.lfr.recognition.runtime.FramePush;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -22,8 +21,11 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/cameras/{cameraId}/frames")
 public class CameraFrameResource {
 
-    @Inject
-    RecognitionService recognition;
+    private final FramePush frames;
+
+    CameraFrameResource(FramePush frames) {
+        this.frames = frames;
+    }
 
     @POST
     @Blocking
@@ -31,9 +33,9 @@ public class CameraFrameResource {
     @RolesAllowed({CAMERA, OFFICER})
     public Response push(@PathParam("cameraId") UUID cameraId, byte[] frame) {
         if (frame == null || frame.length == 0) {
-            throw new org.lfr.common.InvalidInputException("frame: the body is empty");
+            throw org.lfr.common.InvalidInputException.of("frame", "the body is empty");
         }
-        recognition.push(cameraId, frame);
+        frames.push(cameraId, frame);
         return Response.accepted().build();
     }
 }

@@ -1,12 +1,11 @@
 package org.lfr.api.rest;
 
-import static org.lfr.security.Roles.OFFICER;
-import static org.lfr.security.Roles.SUPERVISOR;
+import static org.lfr.common.Roles.OFFICER;
+import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -18,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.lfr.security.CurrentActor;
 import org.lfr.watchlist.WatchlistEntryView;
-import org.lfr.watchlist.WatchlistService;
+import org.lfr.watchlist.EnrolmentService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -29,24 +28,27 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/watchlist-entries/{entryId}/image")
 public class EnrolmentImageResource {
 
-    @Inject
-    WatchlistService watchlists;
-    @Inject
-    CurrentActor actor;
+    private final EnrolmentService enrolment;
+    private final CurrentActor actor;
+
+    EnrolmentImageResource(EnrolmentService enrolment, CurrentActor actor) {
+        this.enrolment = enrolment;
+        this.actor = actor;
+    }
 
     @PUT
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({OFFICER, SUPERVISOR})
     public Uni<WatchlistEntryView> upload(@PathParam("entryId") UUID entryId, byte[] body) {
-        return watchlists.storeImage(actor.get(), entryId, body);
+        return enrolment.storeImage(actor.get(), entryId, body);
     }
 
     @GET
     @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
     @RolesAllowed({OFFICER, SUPERVISOR})
     public Uni<Response> download(@PathParam("entryId") UUID entryId) {
-        return watchlists.readImage(actor.get(), entryId)
+        return enrolment.readImage(actor.get(), entryId)
                 .map(image -> Response.ok(image.content(), image.contentType())
                         .header("Cache-Control", "no-store").build());
     }

@@ -1,53 +1,46 @@
 package org.lfr.api.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.lfr.common.ConflictException;
-import org.lfr.common.ForbiddenException;
+import org.lfr.common.ErrorCode;
 import org.lfr.common.GateNotMetException;
 import org.lfr.common.InvalidInputException;
-import org.lfr.common.NotFoundException;
-import org.lfr.recognition.enrol.EnrolmentRejectedException;
+import org.lfr.common.ServiceException;
+import org.lfr.watchlist.EnrolmentRejectedException;
 
-/** The REST side speaks the same error codes as GraphQL's {@code extensions.code}. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The REST side speaks the same error codes as GraphQL's {@code extensions.code}, with the same details. */
 public class ErrorMappers {
 
-    /** {@code reason} names an enrolment rejection (NO_FACE, MULTIPLE_FACES, …) where there is one. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record ErrorBody(String code, String message, String reason) {
+    /**
+     * {@code reason} names an enrolment rejection (NO_FACE, MULTIPLE_FACES, …) where there is one; {@code fieldErrors}
+     * and {@code unmetRules} as in GraphQL's extensions.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ErrorBody(String code, String message, String reason,
+            List<InvalidInputException.FieldError> fieldErrors, List<String> unmetRules) {
     }
 
     @ServerExceptionMapper
-    public Response invalid(InvalidInputException e) {
+    public Response refused(ServiceException e) {
         String reason = e instanceof EnrolmentRejectedException r ? r.reason().name() : null;
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorBody("invalid-input", e.getMessage(), reason)).build();
+        List<InvalidInputException.FieldError> fields = e instanceof InvalidInputException i ? i.fieldErrors() : null;
+        List<String> rules = e instanceof GateNotMetException g ? g.unmetRuleNames() : null;
+        return Response.status(status(e.code())).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(e.code().code(), e.getMessage(), reason, fields, rules)).build();
     }
 
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return error(Response.Status.NOT_FOUND, "not-found", e);
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConflictException e) {
-        return error(Response.Status.CONFLICT, "conflict", e);
-    }
-
-    @ServerExceptionMapper
-    public Response gate(GateNotMetException e) {
-        return error(Response.Status.CONFLICT, "gate-not-met", e);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return error(Response.Status.FORBIDDEN, "forbidden", e);
-    }
-
-    private static Response error(Response.Status status, String code, RuntimeException e) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(code, e.getMessage(), null))
-                .build();
+    static Response.Status status(ErrorCode code) {
+        return switch (code) {
+            case INVALID_INPUT -> Response.Status.BAD_REQUEST;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case CONFLICT, GATE_NOT_MET -> Response.Status.CONFLICT;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
+        };
     }
 }

@@ -1,0 +1,57 @@
+package org.lfr.audit;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lfr.common.Actor;
+import org.lfr.common.ForbiddenException;
+import org.lfr.common.GateNotMetException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every state change of the service goes through here: the change and its audit event commit together or not at
+ * all. A refusal — the caller may not ({@link ForbiddenException}) or rules are unmet ({@link GateNotMetException})
+ * — rolls the change back and is itself recorded, in a transaction of its own, before the caller sees it.
+ */
+@ApplicationScoped
+public class AuditedChange {
+
+    /** What a change produced and what its audit event says about it. */
+    public record Audited<T>(T value, Object subjectId, Map<String, ?> details) {
+
+        public static <T> Audited<T> of(T value, Object subjectId, Map<String, ?> details) {
+            return new Audited<>(value, subjectId, details);
+        }
+    }
+
+    private final AuditService audit;
+
+    public AuditedChange(AuditService audit) {
+        this.audit = audit;
+    }
+
+    /**
+     * Runs {@code change} in a new transaction with an {@code action} event about {@code subject}. {@code subjectId}
+     * names the subject of a refusal (the change names its own, which may be new).
+     */
+    public <T> Uni<T> run(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
+            Supplier<Uni<Audited<T>>> change) {
+        return Panache.withTransaction(() -> change.get()
+                .call(done -> audit.record(actor, action, subject, done.subjectId(), done.details()))
+                .map(Audited::value))
+                .onFailure(ForbiddenException.class).call(e -> audit.recordAlone(actor, action.refused(), subject,
+                        subjectId, Map.of("reason", e.getMessage())))
+                .onFailure(GateNotMetException.class).call(e -> audit.recordAlone(actor, action.refused(), subject,
+                        subjectId, Map.of("unmetRules", ((GateNotMetException) e).unmetRuleNames())));
+    }
+
+    /** Records an event that is not a change (a read of biometric data, say) in a transaction of its own. */
+    public Uni<Void> record(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
+            Map<String, ?> details) {
+        return audit.recordAlone(actor, action, subject, subjectId, details).replaceWithVoid();
+    }
+}

@@ -1,0 +1,105 @@
+package org.lfr.deployment;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lfr.common.NotFoundException;
+import org.lfr.persistence.OwnSession;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads of deployments: for the API (each in a session of its own) and for the features built on deployments (in
+ * the caller's session, so that a check and the change it guards see the same state).
+ */
+@ApplicationScoped
+public class DeploymentQueries {
+
+    @OwnSession
+    public Uni<List<DeploymentView>> list(DeploymentStatus status) {
+        return (status == null
+                ? Deployment.<Deployment>list("order by plannedStart desc")
+                : Deployment.<Deployment>list("status = ?1 order by plannedStart desc", status))
+                .chain(DeploymentQueries::views);
+    }
+
+    @OwnSession
+    public Uni<DeploymentView> get(UUID id) {
+        return view(id);
+    }
+
+    /** ACTIVE deployments with their cameras: what the recognition runtime runs. */
+    @OwnSession
+    public Uni<List<RunningDeployment>> running() {
+        return Deployment.<Deployment>list("status", DeploymentStatus.ACTIVE).chain(DeploymentQueries::views)
+                .map(list -> list.stream().map(RunningDeployment::of).toList());
+    }
+
+    /** The ACTIVE deployment a camera belongs to, if it is ACTIVE. */
+    @OwnSession
+    public Uni<Optional<RunningDeployment>> runningWithCamera(UUID cameraId) {
+        return Camera.<Camera>findById(cameraId).chain(camera -> camera == null ? Uni.createFrom().item(Optional.empty())
+                : Deployment.<Deployment>findById(camera.deploymentId).chain(d -> d == null
+                        || d.status != DeploymentStatus.ACTIVE ? Uni.createFrom().item(Optional.empty())
+                                : view(d).map(v -> Optional.of(RunningDeployment.of(v)))));
+    }
+
+    // ------------------------------------------------------------------ in the caller's session
+
+    /** The deployment, or {@code not-found}. */
+    public Uni<DeploymentSummary> summary(UUID id) {
+        return Deployment.require(id).map(Deployment::summary);
+    }
+
+    /** The deployment with everything the API shows of it. */
+    public Uni<DeploymentView> view(UUID id) {
+        return Deployment.require(id).chain(DeploymentQueries::view);
+    }
+
+    public Uni<Optional<CameraRef>> camera(UUID cameraId) {
+        return Camera.<Camera>findById(cameraId).map(c -> Optional.ofNullable(c)
+                .map(x -> new CameraRef(x.id, x.deploymentId, x.name, x.pushMode)));
+    }
+
+    /** As {@link #camera}, or {@code not-found}. */
+    public Uni<CameraRef> requireCamera(UUID cameraId) {
+        return camera(cameraId).map(c -> c.orElseThrow(() -> new NotFoundException("camera", cameraId)));
+    }
+
+    /** Deployments in the given statuses, oldest planned start first. */
+    public Uni<List<DeploymentView>> inStatus(Set<DeploymentStatus> statuses) {
+        return Deployment.<Deployment>list("status in ?1 order by plannedStart", statuses).chain(DeploymentQueries::views);
+    }
+
+    public Uni<List<DeploymentView>> byIds(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Deployment.<Deployment>list("id in ?1", ids).chain(DeploymentQueries::views);
+    }
+
+    /** CLOSED deployments (ended after running), for their records. */
+    public Uni<List<DeploymentView>> closed() {
+        return inStatus(java.util.EnumSet.of(DeploymentStatus.CLOSED));
+    }
+
+    // ------------------------------------------------------------------ views
+
+    static Uni<DeploymentView> view(Deployment d) {
+        return Camera.<Camera>list("deploymentId = ?1 order by name", d.id).map(c -> DeploymentView.of(d, c));
+    }
+
+    static Uni<List<DeploymentView>> views(List<Deployment> deployments) {
+        if (deployments.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = deployments.stream().map(d -> d.id).toList();
+        return Camera.<Camera>list("deploymentId in ?1 order by name", ids).map(cameras -> deployments.stream()
+                .map(d -> DeploymentView.of(d, cameras.stream().filter(c -> c.deploymentId.equals(d.id)).toList()))
+                .toList());
+    }
+}

@@ -1,0 +1,62 @@
+package org.lfr.deployment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.lfr.common.Actor;
+import org.lfr.common.ConflictException;
+import org.lfr.common.ForbiddenException;
+
+/**
+ * What other features may know of a deployment, and the rules about who may act on it: the one place where
+ * "operates", "drafted" and four-eyes are decided.
+ */
+public record DeploymentSummary(UUID id, String reference, DeploymentStatus status, String createdBy,
+        String startedBy, double matchThreshold, Instant plannedStart, Instant plannedEnd, Instant endedAt) {
+
+    /** Officers who operate a deployment: whoever drafted it and whoever started it. */
+    public boolean isOperatedBy(String username) {
+        return username.equals(createdBy) || username.equals(startedBy);
+    }
+
+    public void requireOperatedBy(Actor actor) {
+        if (!isOperatedBy(actor.username())) {
+            throw new ForbiddenException("you do not operate deployment " + reference);
+        }
+    }
+
+    /** Officers see what belongs to deployments they operate; supervisors and the DPO see all. */
+    public void requireReadableBy(Actor actor) {
+        if (!actor.isSupervisor() && !actor.isDpo()) {
+            requireOperatedBy(actor);
+        }
+    }
+
+    public void requireDraftedBy(Actor actor) {
+        if (!actor.username().equals(createdBy)) {
+            throw new ForbiddenException("only the officer who drafted deployment " + reference + " may do this");
+        }
+    }
+
+    public void requireDraftedByOrSupervisor(Actor actor, String verb) {
+        if (!actor.isSupervisor() && !actor.username().equals(createdBy)) {
+            throw new ForbiddenException("only the officer who drafted deployment " + reference
+                    + " or a supervisor may " + verb + " it");
+        }
+    }
+
+    /** Four-eyes: whoever drafted a deployment never decides on it, even when they also hold the supervisor role. */
+    public void requireFourEyes(Actor actor, String what) {
+        if (actor.username().equals(createdBy)) {
+            throw new ForbiddenException("four-eyes rule: you drafted deployment " + reference + " and cannot "
+                    + what + " yourself");
+        }
+    }
+
+    /** A closed record takes no additions. */
+    public void requireNotEnded() {
+        if (status.isEnded()) {
+            throw new ConflictException("deployment " + reference + " has ended (" + status + ")");
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package org.lfr.recognition.enrol;
-
-/** Why an enrolment image was refused; stable names for clients. */
-public enum EnrolmentRejection {
-    NO_FACE, MULTIPLE_FACES, FACE_TOO_SMALL, TOO_BLURRY, UNSUPPORTED_FORMAT, TOO_LARGE
-}

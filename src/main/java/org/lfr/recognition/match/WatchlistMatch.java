@@ -1,7 +1,0 @@
-package org.lfr.recognition.match;
-
-import java.util.UUID;
-
-/** The closest watchlist entry to one probe face and their cosine similarity. */
-public record WatchlistMatch(UUID watchlistEntryId, double similarity) {
-}

@@ -1,0 +1,44 @@
+package org.lfr.recognition.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lfr.recognition.pipeline.enrol.EnrolmentAnalyser;
+import org.lfr.watchlist.EnrolmentRejectedException;
+import org.lfr.watchlist.EnrolmentRejection;
+import org.lfr.watchlist.FaceEnrolment;
+
+/** Enrolment's face checks and embedding, by the same pipeline that cameras run. */
+@ApplicationScoped
+class FaceEnrolmentAdapter implements FaceEnrolment {
+
+    private final EnrolmentAnalyser analyser;
+
+    FaceEnrolmentAdapter(EnrolmentAnalyser analyser) {
+        this.analyser = analyser;
+    }
+
+    @Override
+    public EnrolledFace enrol(byte[] image) {
+        try {
+            EnrolmentAnalyser.Enrolled enrolled = analyser.analyse(image);
+            return new EnrolledFace(enrolled.embedding(), enrolled.model());
+        } catch (EnrolmentAnalyser.Refused e) {
+            throw new EnrolmentRejectedException(rejection(e.problem()), e.getMessage());
+        }
+    }
+
+    @Override
+    public String model() {
+        return analyser.model();
+    }
+
+    static EnrolmentRejection rejection(EnrolmentAnalyser.Problem problem) {
+        return switch (problem) {
+            case UNDECODABLE -> EnrolmentRejection.UNSUPPORTED_FORMAT;
+            case NO_FACE -> EnrolmentRejection.NO_FACE;
+            case MULTIPLE_FACES -> EnrolmentRejection.MULTIPLE_FACES;
+            case FACE_TOO_SMALL -> EnrolmentRejection.FACE_TOO_SMALL;
+            case TOO_BLURRY -> EnrolmentRejection.TOO_BLURRY;
+        };
+    }
+}

@@ -1,7 +1,0 @@
-package org.lfr.recognition.track;
-
-import java.util.UUID;
-
-/** A track that agreed on one entry over enough frames: alert once, with its best-quality crop. */
-public record AlertCandidate(int trackId, UUID watchlistEntryId, double similarity, byte[] crop) {
-}

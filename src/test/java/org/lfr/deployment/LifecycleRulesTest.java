@@ -1,0 +1,118 @@
+package org.lfr.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lfr.deployment.DeploymentStatus.ACTIVE;
+import static org.lfr.deployment.DeploymentStatus.AUTHORISED;
+import static org.lfr.deployment.DeploymentStatus.CANCELLED;
+import static org.lfr.deployment.DeploymentStatus.CLOSED;
+import static org.lfr.deployment.DeploymentStatus.DRAFT;
+import static org.lfr.deployment.DeploymentStatus.PAUSED;
+import static org.lfr.deployment.DeploymentStatus.REJECTED;
+import static org.lfr.deployment.DeploymentStatus.SUBMITTED;
+import static org.lfr.deployment.DeploymentStatus.SUSPENDED;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lfr.common.Actor;
+import org.lfr.common.ConflictException;
+import org.lfr.common.ForbiddenException;
+import org.lfr.common.Roles;
+
+/** The deployment state machine and who may act, as plain Java: no database, no container. */
+class LifecycleRulesTest {
+
+    /** From which statuses each transition may happen, and where it leads: the whole table, both ways. */
+    static final Map<Transition, Set<DeploymentStatus>> FROM = Map.ofEntries(
+            Map.entry(Transition.EDIT, EnumSet.of(DRAFT)),
+            Map.entry(Transition.ADD_CAMERA, EnumSet.of(DRAFT)),
+            Map.entry(Transition.SUBMIT, EnumSet.of(DRAFT)),
+            Map.entry(Transition.AUTHORISE, EnumSet.of(SUBMITTED)),
+            Map.entry(Transition.REJECT, EnumSet.of(SUBMITTED)),
+            Map.entry(Transition.CANCEL, EnumSet.of(DRAFT, SUBMITTED, AUTHORISED)),
+            Map.entry(Transition.SET_THRESHOLD, EnumSet.of(DRAFT, SUBMITTED, AUTHORISED, PAUSED)),
+            Map.entry(Transition.PAUSE, EnumSet.of(ACTIVE)),
+            Map.entry(Transition.RESUME, EnumSet.of(PAUSED)),
+            Map.entry(Transition.CLOSE, EnumSet.of(ACTIVE, PAUSED, SUSPENDED)),
+            Map.entry(Transition.SUSPEND, EnumSet.of(AUTHORISED, ACTIVE, PAUSED)),
+            Map.entry(Transition.EXPIRE, EnumSet.of(AUTHORISED, ACTIVE, PAUSED, SUSPENDED)));
+
+    @Test
+    void eachTransitionIsAllowedFromExactlyItsStatuses() {
+        assertThat(FROM.keySet()).containsExactlyInAnyOrder(Transition.values());
+        for (Transition t : Transition.values()) {
+            for (DeploymentStatus s : DeploymentStatus.values()) {
+                assertThat(t.allowedFrom(s)).as(t + " from " + s).isEqualTo(FROM.get(t).contains(s));
+            }
+        }
+    }
+
+    @Test
+    void theEndedStatusesAreTerminal() {
+        for (DeploymentStatus ended : EnumSet.of(CLOSED, REJECTED, CANCELLED)) {
+            assertThat(Transition.values()).noneMatch(t -> t.allowedFrom(ended));
+        }
+        assertThat(Transition.REJECT.target()).contains(REJECTED);
+        assertThat(Transition.CANCEL.target()).contains(CANCELLED);
+        assertThat(Transition.EXPIRE.target()).contains(CLOSED);
+        assertThat(Transition.EDIT.target()).isEmpty();
+    }
+
+    @Test
+    void aRefusedTransitionIsAConflictThatNamesTheStatus() {
+        assertThatThrownBy(() -> Transition.PAUSE.requireFrom(summary(DRAFT, "carol", null)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("REF-1 is DRAFT and cannot be paused");
+        assertThatCode(() -> Transition.PAUSE.requireFrom(summary(ACTIVE, "carol", "dave"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void fourEyesHoldsEvenForADrafterWhoIsAlsoASupervisor() {
+        Actor dual = new Actor("frank", Set.of(Roles.OFFICER, Roles.SUPERVISOR));
+        assertThatThrownBy(() -> summary(SUBMITTED, "frank", null).requireFourEyes(dual, "authorise it"))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("four-eyes");
+        assertThatCode(() -> summary(SUBMITTED, "carol", null).requireFourEyes(dual, "authorise it"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void officersOperateWhatTheyDraftedOrStartedAndReadOnlyThat() {
+        DeploymentSummary d = summary(ACTIVE, "carol", "dave");
+        Actor carol = officer("carol");
+        Actor dave = officer("dave");
+        Actor erin = officer("erin");
+        assertThatCode(() -> d.requireOperatedBy(carol)).doesNotThrowAnyException();
+        assertThatCode(() -> d.requireOperatedBy(dave)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> d.requireOperatedBy(erin)).isInstanceOf(ForbiddenException.class)
+                .hasMessage("you do not operate deployment REF-1");
+        assertThatThrownBy(() -> d.requireReadableBy(erin)).isInstanceOf(ForbiddenException.class);
+        assertThatCode(() -> d.requireReadableBy(new Actor("alice", Set.of(Roles.SUPERVISOR)))).doesNotThrowAnyException();
+        assertThatCode(() -> d.requireReadableBy(new Actor("erin.dpo", Set.of(Roles.DPO)))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyTheDrafterOrASupervisorSubmitsOrCancels() {
+        DeploymentSummary d = summary(DRAFT, "carol", null);
+        assertThatCode(() -> d.requireDraftedByOrSupervisor(officer("carol"), "submit")).doesNotThrowAnyException();
+        assertThatCode(() -> d.requireDraftedByOrSupervisor(new Actor("alice", Set.of(Roles.SUPERVISOR)), "submit"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> d.requireDraftedByOrSupervisor(officer("dave"), "submit"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> d.requireDraftedBy(officer("dave"))).isInstanceOf(ForbiddenException.class);
+    }
+
+    static Actor officer(String name) {
+        return new Actor(name, Set.of(Roles.OFFICER));
+    }
+
+    static DeploymentSummary summary(DeploymentStatus status, String createdBy, String startedBy) {
+        Instant now = Instant.parse("2026-11-30T10:00:00Z");
+        return new DeploymentSummary(UUID.randomUUID(), "REF-1", status, createdBy, startedBy, 0.81, now,
+                now.plusSeconds(3600), null);
+    }
+}

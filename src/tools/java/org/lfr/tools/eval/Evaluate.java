@@ -1,0 +1,182 @@
+package org.lfr.tools.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.lfr.recognition.pipeline.FacePipeline;
+import org.lfr.recognition.pipeline.PipelineFactory;
+import org.lfr.recognition.pipeline.RecognitionConfig;
+import org.lfr.tools.StandaloneConfig;
+import org.lfr.recognition.pipeline.detect.FaceBox;
+import org.lfr.recognition.pipeline.embed.FaceEmbedder;
+import org.lfr.recognition.pipeline.image.ImageDecoder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Measures the service's own pipeline on a labelled face folder ({@code DIR/<identity>/<image>}): 1:1 pairs accuracy
+ * (LFW 10-fold protocol) and open-set 1:N identification (TPIR at fixed FPIR). Run through {@code scripts/evaluate}.
+ */
+public final class Evaluate {
+
+    static final int MAX_PROBES_PER_IDENTITY = 20;
+    static final double[] FPIRS = {0.01, 0.001};
+
+    public static void main(String[] args) throws Exception {
+        Path dataset = null;
+        Path pairsFile = null;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--pairs" -> pairsFile = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> dataset = Path.of(args[i]);
+            }
+        }
+        if (dataset == null || !Files.isDirectory(dataset)) {
+            System.err.println("usage: scripts/evaluate DATASET_DIR [--pairs PAIRS_TSV] [--out FILE.json]");
+            System.exit(2);
+        }
+        RecognitionConfig config = StandaloneConfig.recognition();
+        Map<String, Object> report = new Evaluate(PipelineFactory.create(config), dataset).run(pairsFile);
+        report.put("models", models(config));
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        if (out != null) {
+            Files.writeString(out, json);
+        }
+        System.out.println(json);
+    }
+
+    private final FacePipeline pipeline;
+    private final Path dataset;
+    private final Map<String, float[]> embeddings = new ConcurrentHashMap<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+
+    Evaluate(FacePipeline pipeline, Path dataset) {
+        this.pipeline = pipeline;
+        this.dataset = dataset;
+    }
+
+    Map<String, Object> run(Path pairsFile) throws IOException {
+        Map<String, List<String>> identities = identities();
+        OpenSet openSet = OpenSet.of(identities, MAX_PROBES_PER_IDENTITY);
+        List<Pairs.Pair> pairs = pairsFile == null ? List.of() : Pairs.read(pairsFile);
+
+        List<String> needed = new ArrayList<>(openSet.allImages());
+        pairs.forEach(p -> {
+            needed.add(p.a());
+            needed.add(p.b());
+        });
+        List<String> distinct = needed.stream().distinct().toList();
+        long start = System.nanoTime();
+        System.err.printf("embedding %d images with %s%n", distinct.size(), pipeline.embeddingName());
+        distinct.parallelStream().forEach(image -> {
+            float[] e = embed(image);
+            if (e != null) {
+                embeddings.put(image, e);
+            } else {
+                failures.incrementAndGet();
+            }
+            int n = done.incrementAndGet();
+            if (n % 500 == 0 || n == distinct.size()) {
+                System.err.printf("  %d/%d images, %.1f s%n", n, distinct.size(), (System.nanoTime() - start) / 1e9);
+            }
+        });
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        if (!pairs.isEmpty()) {
+            report.put("pairs_accuracy", Pairs.tenFoldAccuracy(pairs, embeddings));
+            report.put("pairs_count", pairs.size());
+        }
+        double defaultThreshold = StandaloneConfig.governance().defaultMatchThreshold();
+        OpenSet.Result r = openSet.evaluate(embeddings, FPIRS, defaultThreshold);
+        report.put("watchlist_size", r.watchlistSize());
+        report.put("mated_probes", r.matedProbes());
+        report.put("nonmated_probes", r.nonMatedProbes());
+        report.put("tpir_at_fpir", r.tpir());
+        report.put("threshold_at_fpir", r.thresholds());
+        report.put("at_default_match_threshold", r.atThreshold());
+        report.put("operating_points", r.operatingPoints());
+        report.put("detection_failures", failures.get());
+        report.put("images_embedded", embeddings.size());
+        report.put("embedder", pipeline.embeddingName());
+        return report;
+    }
+
+    /** The labelled person of an LFW image is the face covering the image centre: take the nearest to it. */
+    float[] embed(String relative) {
+        try (Mat image = ImageDecoder.decodeBgr(Files.readAllBytes(dataset.resolve(relative)))) {
+            if (image == null) {
+                return null;
+            }
+            List<FaceBox> faces = pipeline.detect(image);
+            if (faces.isEmpty()) {
+                return null;
+            }
+            float cx = image.cols() / 2f;
+            float cy = image.rows() / 2f;
+            FaceBox centre = faces.stream()
+                    .min((a, b) -> Float.compare(a.centreDistanceTo(cx, cy), b.centreDistanceTo(cx, cy))).get();
+            return pipeline.describe(image, centre).embedding();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, List<String>> identities() throws IOException {
+        Map<String, List<String>> identities = new java.util.TreeMap<>();
+        try (Stream<Path> dirs = Files.list(dataset)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String name = dir.getFileName().toString();
+                if (name.startsWith("_")) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(dir)) {
+                    List<String> images = files.map(f -> f.getFileName().toString())
+                            .filter(f -> f.matches("(?i).*\\.(jpe?g|png)$")).sorted()
+                            .map(f -> name + "/" + f).toList();
+                    if (!images.isEmpty()) {
+                        identities.put(name, images);
+                    }
+                }
+            }
+        }
+        return identities;
+    }
+
+    static Map<String, String> models(RecognitionConfig c) throws Exception {
+        Map<String, String> models = new LinkedHashMap<>();
+        List<String> files = new java.util.ArrayList<>(List.of(c.detector().model(), c.landmarkModel(),
+                c.embedder().model()));
+        c.secondEmbedder().model().ifPresent(files::add);
+        for (String file : files) {
+            byte[] bytes = Files.readAllBytes(Path.of(c.modelDir()).resolve(file));
+            models.put(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        return models;
+    }
+
+    static double similarity(float[] a, float[] b) {
+        return a == null || b == null ? -1 : FaceEmbedder.cosine(a, b);
+    }
+
+    static double[] sorted(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        return v;
+    }
+}
