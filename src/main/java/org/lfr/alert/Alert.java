@@ -46,4 +46,13 @@ public class Alert extends PanacheEntityBase {
     public Instant legalHoldAt;
     @Version
     public int version;
+    /** Commit order on this database: the cursor clients catch up from. Assigned by the database. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+    /** The sighting (camera run, track, entry) it was raised for: one alert, however often a commit is retried. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    /** When it was committed; {@link #occurredAt} is when its frame was seen. */
+    @Column(name = "recorded_at")
+    public java.time.Instant recordedAt;
 }

@@ -1,23 +1,92 @@
 package org.lfr.alert;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Flow.Processor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+import org.lfr.common.Await;
+import org.lfr.persistence.DatabaseNotifications;
+
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
-/** New alerts, published after they are committed, for GraphQL subscribers (serialised: publishers run on many threads). */
+/**
+ * New alerts for this replica's subscribers, whichever replica committed them: each commit notifies every replica
+ * (database {@code NOTIFY}), which reads the alert and publishes it once. After the notification connection was
+ * lost, alerts recorded meanwhile are caught up from the table.
+ */
 @ApplicationScoped
 public class AlertEvents {
 
-    private final Processor<AlertView, AlertView> alerts = BroadcastProcessor.<AlertView>create().serialized();
+    private static final Logger LOG = Logger.getLogger(AlertEvents.class);
+    static final String KIND = "alert";
+    /** How far back a catch-up looks before the last alert heard (commits of other replicas may land out of order). */
+    private static final java.time.Duration OVERLAP = java.time.Duration.ofMinutes(1);
 
-    void publish(AlertView alert) {
-        alerts.onNext(alert);
+    private final Processor<AlertView, AlertView> alerts = BroadcastProcessor.<AlertView>create().serialized();
+    private final DatabaseNotifications notifications;
+    private final AlertQueries queries;
+    /** Alerts already published here, most recent last: a notification and a catch-up may both bring one. */
+    private final Set<UUID> published = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+    private volatile Instant heardUpTo = Instant.now();
+
+    AlertEvents(DatabaseNotifications notifications, AlertQueries queries) {
+        this.notifications = notifications;
+        this.queries = queries;
+        notifications.listen(KIND, id -> Infrastructure.getDefaultWorkerPool().execute(() -> publish(id)));
+        notifications.whenListening(() -> Infrastructure.getDefaultWorkerPool().execute(this::catchUp));
+    }
+
+    /** In the caller's transaction: every replica publishes the alert once it is committed. */
+    Uni<Void> announce(UUID alertId) {
+        return notifications.notify(KIND, alertId);
     }
 
     public Multi<AlertView> stream() {
         return Multi.createFrom().publisher(alerts);
+    }
+
+    private void publish(UUID id) {
+        try {
+            Await.result(() -> queries.recorded(id)).ifPresent(this::publish);
+        } catch (RuntimeException e) {
+            LOG.warnf("alert %s could not be read for its subscribers (%s); a catch-up will bring it", id,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void catchUp() {
+        try {
+            Await.result(() -> queries.recordedSince(heardUpTo.minus(OVERLAP))).forEach(this::publish);
+        } catch (RuntimeException e) {
+            LOG.warnf("alerts could not be caught up after the notification connection returned (%s)",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void publish(AlertQueries.Recorded alert) {
+        synchronized (published) {
+            if (!published.add(alert.view().id())) {
+                return;
+            }
+        }
+        if (alert.recordedAt().isAfter(heardUpTo)) {
+            heardUpTo = alert.recordedAt();
+        }
+        alerts.onNext(alert.view());
     }
 }

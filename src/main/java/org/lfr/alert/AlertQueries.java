@@ -59,6 +59,24 @@ public class AlertQueries {
                 .map(crop -> Audited.of(new CropContent(crop.content, crop.contentType), alertId, Map.of())));
     }
 
+    /** An alert with when it was committed, for subscribers. */
+    public record Recorded(AlertView view, java.time.Instant recordedAt) {
+    }
+
+    @OwnSession
+    Uni<java.util.Optional<Recorded>> recorded(UUID alertId) {
+        return Alert.<Alert>findById(alertId).chain(a -> a == null ? Uni.createFrom().item(java.util.Optional.empty())
+                : view(a).map(v -> java.util.Optional.of(new Recorded(v, a.recordedAt))));
+    }
+
+    /** Alerts committed at or after {@code since}, in commit order (a replica catching up on missed notifications). */
+    @OwnSession
+    Uni<List<Recorded>> recordedSince(java.time.Instant since) {
+        return Alert.<Alert>list("recordedAt >= ?1 order by seq", since).chain(alerts -> views(alerts)
+                .map(views -> java.util.stream.IntStream.range(0, alerts.size())
+                        .mapToObj(i -> new Recorded(views.get(i), alerts.get(i).recordedAt)).toList()));
+    }
+
     /** A deployment's alerts counted by adjudication and outcome (a published figure), in the caller's session. */
     public Uni<AlertStatistics> statistics(UUID deploymentId) {
         return Alert.<Alert>list("deploymentId", deploymentId).map(AlertStatistics::of);

@@ -18,6 +18,7 @@ import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentStatus;
 import org.lfr.watchlist.WatchlistQueries;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Alerts are raised only by the recognition pipeline, and only for an ACTIVE deployment above its threshold. */
@@ -29,19 +30,33 @@ public class AlertRecorder {
     private final DeploymentQueries deployments;
     private final WatchlistQueries watchlists;
     private final AlertEvents events;
+    private final AlertQueries queries;
 
     AlertRecorder(Now now, AuditedChange audited, DeploymentQueries deployments, WatchlistQueries watchlists,
-            AlertEvents events) {
+            AlertEvents events, AlertQueries queries) {
         this.now = now;
         this.audited = audited;
         this.deployments = deployments;
         this.watchlists = watchlists;
         this.events = events;
+        this.queries = queries;
     }
 
+    /**
+     * Commits the alert, its crop and its audit event, and announces it to every replica's subscribers. An alert whose
+     * idempotency key is already committed (a retry after a fault hid the first commit's success) is not raised
+     * again: the committed one is returned.
+     */
     public Uni<AlertView> raise(NewAlert alert) {
         InputValidation.require(alert.crop() != null && alert.crop().length > 0 && alert.cropContentType() != null,
                 "crop", "an alert keeps the probe crop that caused it");
+        Uni<Alert> committed = alert.idempotencyKey() == null ? Uni.createFrom().nullItem()
+                : Panache.withSession(() -> Alert.<Alert>find("idempotencyKey", alert.idempotencyKey()).firstResult());
+        return committed.chain(existing -> existing != null
+                ? Panache.withSession(() -> queries.view(existing)) : insert(alert));
+    }
+
+    private Uni<AlertView> insert(NewAlert alert) {
         return audited.run(Actor.SYSTEM, AuditAction.ALERT_RAISED, AuditSubject.ALERT, null, () -> deployments
                 .summary(alert.deploymentId()).chain(d -> {
                     if (d.status() != DeploymentStatus.ACTIVE) {
@@ -69,15 +84,18 @@ public class AlertRecorder {
                                 a.similarity = alert.similarity();
                                 a.occurredAt = alert.occurredAt() == null ? now.instant()
                                         : alert.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                                a.recordedAt = now.instant();
+                                a.idempotencyKey = alert.idempotencyKey();
                                 AlertCrop crop = new AlertCrop();
                                 crop.alertId = a.id;
                                 crop.content = alert.crop();
                                 crop.contentType = alert.cropContentType();
-                                return a.persist().chain(() -> crop.persist()).replaceWith(Audited.of(
+                                return a.persist().chain(() -> crop.persist()).call(() -> events.announce(a.id))
+                                        .replaceWith(Audited.of(
                                         AlertView.of(a, entry.get().subjectReference(), true), a.id,
                                         Map.of("deployment", d.id().toString(), "camera", camera.get().name(),
                                                 "similarity", a.similarity)));
                             }));
-                })).invoke(events::publish);
+                }));
     }
 }

@@ -33,6 +33,8 @@ public enum AuditAction {
     LEAFLETS_RECORDED, LEAFLETS_RECORDED_REFUSED,
 
     ALERT_RAISED,
+    /** The first frame a device or officer pushes to a camera (per run of the camera): who feeds it. */
+    FRAMES_PUSHED, FRAMES_PUSHED_REFUSED,
     ALERT_ADJUDICATED, ALERT_ADJUDICATED_REFUSED,
     ALERT_CROP_READ, ALERT_CROP_READ_REFUSED,
     LEGAL_HOLD_PLACED, LEGAL_HOLD_PLACED_REFUSED,
@@ -43,7 +45,10 @@ public enum AuditAction {
     DEPLOYMENT_RECORD_PUBLISHED, DEPLOYMENT_RECORD_PUBLISHED_REFUSED,
 
     /** A role refusal ({@code @RolesAllowed}): who tried which operation. */
-    ACCESS_REFUSED;
+    ACCESS_REFUSED,
+
+    /** The service itself: started, stopping, and a database outage as it saw it (recorded once it is over). */
+    SERVICE_STARTED, SERVICE_STOPPED, DATABASE_OUTAGE;
 
     /** The action recorded when this one is refused; an action that is never refused has none. */
     public AuditAction refused() {

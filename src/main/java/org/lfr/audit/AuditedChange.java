@@ -49,6 +49,17 @@ public class AuditedChange {
                         subjectId, Map.of("unmetRules", ((GateNotMetException) e).unmetRuleNames())));
     }
 
+    /**
+     * Checks, in a session of its own, whether {@code actor} may do {@code action} before costly work starts; a refusal
+     * is audited as the action's refusal, exactly as if the change itself had refused.
+     */
+    public Uni<Void> precheck(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
+            Supplier<Uni<Void>> check) {
+        return Panache.withSession(check)
+                .onFailure(ForbiddenException.class).call(e -> audit.recordAlone(actor, action.refused(), subject,
+                        subjectId, Map.of("reason", e.getMessage())));
+    }
+
     /** Records an event that is not a change (a read of biometric data, say) in a transaction of its own. */
     public Uni<Void> record(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
             Map<String, ?> details) {

@@ -2,11 +2,17 @@ package org.lfr.common;
 
 import java.util.Set;
 
-
-/** Who is acting: an authenticated user with their roles, or the service itself (schedulers, pipeline). */
-public record Actor(String username, Set<String> roles) {
+/**
+ * Who is acting: an authenticated user (or device) with their roles and the client their token was issued to, or
+ * the service itself (schedulers, pipeline).
+ */
+public record Actor(String username, Set<String> roles, String client) {
 
     public static final Actor SYSTEM = new Actor("system", Set.of());
+
+    public Actor(String username, Set<String> roles) {
+        this(username, roles, null);
+    }
 
     public boolean is(String role) {
         return roles.contains(role);
@@ -22,5 +28,10 @@ public record Actor(String username, Set<String> roles) {
 
     public boolean isDpo() {
         return is(Roles.DPO);
+    }
+
+    /** An edge camera's own service account. */
+    public boolean isCameraDevice() {
+        return is(Roles.CAMERA);
     }
 }

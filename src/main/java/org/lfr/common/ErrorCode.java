@@ -10,7 +10,8 @@ public enum ErrorCode {
     NOT_FOUND(Codes.NOT_FOUND),
     CONFLICT(Codes.CONFLICT),
     FORBIDDEN(Codes.FORBIDDEN),
-    GATE_NOT_MET(Codes.GATE_NOT_MET);
+    GATE_NOT_MET(Codes.GATE_NOT_MET),
+    TOO_MANY_REQUESTS(Codes.TOO_MANY_REQUESTS);
 
     /** The codes as constants, for annotations (which cannot take an enum's field). */
     public static final class Codes {
@@ -19,6 +20,7 @@ public enum ErrorCode {
         public static final String CONFLICT = "conflict";
         public static final String FORBIDDEN = "forbidden";
         public static final String GATE_NOT_MET = "gate-not-met";
+        public static final String TOO_MANY_REQUESTS = "too-many-requests";
 
         private Codes() {
         }

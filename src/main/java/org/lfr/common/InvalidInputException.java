@@ -13,14 +13,21 @@ public class InvalidInputException extends ServiceException {
     }
 
     private final List<FieldError> fieldErrors;
+    private final String reason;
 
     public InvalidInputException(String message) {
         this(message, List.of());
     }
 
     public InvalidInputException(String message, List<FieldError> fieldErrors) {
+        this(message, fieldErrors, null);
+    }
+
+    /** {@code reason}: a machine-readable name of why (an enum constant's name), shown as {@code reason}. */
+    protected InvalidInputException(String message, List<FieldError> fieldErrors, String reason) {
         super(message);
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.reason = reason;
     }
 
     /** A broken rule about one field; the message names the field first, as every input error does. */
@@ -30,6 +37,11 @@ public class InvalidInputException extends ServiceException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** Why, by a stable name (NO_FACE, SCHEME_NOT_ALLOWED, …), where the refusal has one; else null. */
+    public String reason() {
+        return reason;
     }
 
     @Override

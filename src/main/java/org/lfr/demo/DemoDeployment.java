@@ -137,7 +137,7 @@ public class DemoDeployment {
                 now.plus(Duration.ofHours(5)), "DPIA-DEMO", "EIA-DEMO", null)));
         UUID id = d.id();
         DeploymentView withCamera = Await.result(() -> drafting.addCamera(CAROL, id, new CameraInput("stage",
-                "file:" + video.toAbsolutePath(), false, "Demo video")));
+                video.toAbsolutePath().toUri().toString(), false, null, "Demo video")));
         Await.result(() -> notices.publish(ALICE, id, new NoticeInput(List.of(NoticeChannel.WEB_PAGE), "Demo area",
                 "Live facial recognition demonstration on recorded public footage.", null)));
         Await.result(() -> signage.place(CAROL, withCamera.cameras().get(0).id(), new SignageInput("demo-v1", null)));

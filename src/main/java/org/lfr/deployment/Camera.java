@@ -18,9 +18,15 @@ public class Camera extends PanacheEntityBase {
     @Column(name = "deployment_id")
     public UUID deploymentId;
     public String name;
-    /** RTSP/HTTP/file URL the service pulls from; null when the camera pushes frames. */
+    /** The URL the service pulls from, without credentials; null when the camera pushes frames. */
     @Column(name = "stream_url")
     public String streamUrl;
+    /** {@code user:password} of the stream, kept apart from the URL: never shown, never logged. */
+    @Column(name = "stream_credentials")
+    public String streamCredentials;
+    /** Push cameras: the device client (OIDC service account) allowed to push. */
+    @Column(name = "device_client_id")
+    public String deviceClientId;
     @Column(name = "push_mode")
     public boolean pushMode;
     @Column(name = "position_description")

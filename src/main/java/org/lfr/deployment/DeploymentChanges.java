@@ -34,10 +34,10 @@ class DeploymentChanges {
                         .map(v -> Audited.of(v, d.id, details)))));
     }
 
-    /** A status change, audited, and published to subscribers once committed. */
+    /** A status change, audited, and announced to every replica's subscribers once committed. */
     Uni<DeploymentView> transition(Actor actor, AuditAction action, UUID id,
             Function<Deployment, Uni<? extends Map<String, ?>>> change) {
-        return change(actor, action, id, change).invoke(events::publish);
+        return change(actor, action, id, d -> change.apply(d).call(() -> events.announce(d.id)));
     }
 
     static Uni<Map<String, Object>> noDetails() {

@@ -13,6 +13,7 @@ import org.lfr.common.Actor;
 import org.lfr.common.ConflictException;
 import org.lfr.common.InputValidation;
 import org.lfr.common.Now;
+import org.lfr.common.Offload;
 
 import io.smallrye.mutiny.Uni;
 
@@ -26,15 +27,17 @@ public class DeploymentDrafting {
     private final AuditedChange audited;
     private final DeploymentChanges changes;
     private final WatchlistReadiness watchlist;
+    private final CameraUrlPolicy urls;
 
     DeploymentDrafting(Now now, InputValidation validation, DeploymentInputRules rules, AuditedChange audited,
-            DeploymentChanges changes, WatchlistReadiness watchlist) {
+            DeploymentChanges changes, WatchlistReadiness watchlist, CameraUrlPolicy urls) {
         this.now = now;
         this.validation = validation;
         this.rules = rules;
         this.audited = audited;
         this.changes = changes;
         this.watchlist = watchlist;
+        this.urls = urls;
     }
 
     public Uni<DeploymentView> create(Actor actor, DeploymentInput input) {
@@ -66,11 +69,17 @@ public class DeploymentDrafting {
         });
     }
 
+    /** A stream camera's URL is checked against the camera policy (off the event loop: it resolves the host). */
     public Uni<DeploymentView> addCamera(Actor actor, UUID deploymentId, CameraInput input) {
         validation.check(input);
-        InputValidation.require(input.pushMode() == (input.streamUrl() == null || input.streamUrl().isBlank()),
-                "camera", "give either a streamUrl or pushMode=true, not both or neither");
-        return changes.change(actor, AuditAction.CAMERA_ADDED, deploymentId, d -> {
+        boolean streaming = input.streamUrl() != null && !input.streamUrl().isBlank();
+        InputValidation.require(input.pushMode() != streaming, "camera",
+                "give either a streamUrl or pushMode=true, not both or neither");
+        InputValidation.require(input.pushMode() || input.deviceClientId() == null, "deviceClientId",
+                "only a push camera has a device client");
+        Uni<CameraUrlPolicy.StreamTarget> checked = streaming
+                ? Offload.blocking(() -> urls.check(input.streamUrl())) : Uni.createFrom().nullItem();
+        return checked.chain(stream -> changes.change(actor, AuditAction.CAMERA_ADDED, deploymentId, d -> {
             d.summary().requireDraftedBy(actor);
             Transition.ADD_CAMERA.requireFrom(d.summary());
             return Camera.count("deploymentId = ?1 and name = ?2", d.id, input.name()).chain(n -> {
@@ -81,12 +90,15 @@ public class DeploymentDrafting {
                 c.id = UUID.randomUUID();
                 c.deploymentId = d.id;
                 c.name = input.name();
-                c.streamUrl = input.pushMode() ? null : input.streamUrl();
+                c.streamUrl = stream == null ? null : stream.url();
+                c.streamCredentials = stream == null ? null : stream.credentials();
                 c.pushMode = input.pushMode();
+                c.deviceClientId = input.deviceClientId();
                 c.positionDescription = input.positionDescription();
-                return c.persist().replaceWith(Map.of("camera", c.name, "pushMode", c.pushMode));
+                return c.persist().replaceWith(Map.of("camera", c.name, "pushMode", c.pushMode,
+                        "hasCredentials", c.streamCredentials != null));
             });
-        });
+        }));
     }
 
     /**

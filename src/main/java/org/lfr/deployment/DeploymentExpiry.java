@@ -37,7 +37,7 @@ public class DeploymentExpiry {
 
     /** Closes every deployment past its planned end; returns how many. Idempotent: a missed run is caught up. */
     public Uni<Integer> closeExpired() {
-        return close().invoke(closed -> closed.forEach(events::publish)).map(java.util.List::size);
+        return close().map(java.util.List::size);
     }
 
     @WithTransaction
@@ -53,8 +53,8 @@ public class DeploymentExpiry {
                         d.status = Transition.EXPIRE.target().orElseThrow();
                         d.endedAt = at;
                         chain = chain.chain(() -> audit.record(Actor.SYSTEM, AuditAction.DEPLOYMENT_CLOSED,
-                                AuditSubject.DEPLOYMENT, d.id, Map.of("by", "planned end", "from", from))
-                                .replaceWithVoid());
+                                AuditSubject.DEPLOYMENT, d.id, Map.of("by", "planned end", "from", from)))
+                                .chain(() -> events.announce(d.id));
                     }
                     return chain;
                 })

@@ -35,17 +35,35 @@ public class DeploymentQueries {
     /** ACTIVE deployments with their cameras: what the recognition runtime runs. */
     @OwnSession
     public Uni<List<RunningDeployment>> running() {
-        return Deployment.<Deployment>list("status", DeploymentStatus.ACTIVE).chain(DeploymentQueries::views)
-                .map(list -> list.stream().map(RunningDeployment::of).toList());
+        return Deployment.<Deployment>list("status", DeploymentStatus.ACTIVE).chain(deployments -> {
+            if (deployments.isEmpty()) {
+                return Uni.createFrom().item(List.<RunningDeployment>of());
+            }
+            return Camera.<Camera>list("deploymentId in ?1 order by name", deployments.stream().map(d -> d.id).toList())
+                    .map(cameras -> deployments.stream().map(d -> RunningDeployment.of(d, cameras.stream()
+                            .filter(c -> c.deploymentId.equals(d.id)).toList())).toList());
+        });
+    }
+
+    /** The deployment, if it is ACTIVE. */
+    @OwnSession
+    public Uni<Optional<RunningDeployment>> running(UUID deploymentId) {
+        return Deployment.<Deployment>findById(deploymentId).chain(DeploymentQueries::runningForm);
     }
 
     /** The ACTIVE deployment a camera belongs to, if it is ACTIVE. */
     @OwnSession
     public Uni<Optional<RunningDeployment>> runningWithCamera(UUID cameraId) {
         return Camera.<Camera>findById(cameraId).chain(camera -> camera == null ? Uni.createFrom().item(Optional.empty())
-                : Deployment.<Deployment>findById(camera.deploymentId).chain(d -> d == null
-                        || d.status != DeploymentStatus.ACTIVE ? Uni.createFrom().item(Optional.empty())
-                                : view(d).map(v -> Optional.of(RunningDeployment.of(v)))));
+                : Deployment.<Deployment>findById(camera.deploymentId).chain(DeploymentQueries::runningForm));
+    }
+
+    private static Uni<Optional<RunningDeployment>> runningForm(Deployment d) {
+        if (d == null || d.status != DeploymentStatus.ACTIVE) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Camera.<Camera>list("deploymentId = ?1 order by name", d.id)
+                .map(cameras -> Optional.of(RunningDeployment.of(d, cameras)));
     }
 
     // ------------------------------------------------------------------ in the caller's session

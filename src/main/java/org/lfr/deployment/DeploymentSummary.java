@@ -32,6 +32,13 @@ public record DeploymentSummary(UUID id, String reference, DeploymentStatus stat
         }
     }
 
+    /** A watchlist is drawn up by the officers of its deployment; supervisors review and correct any. */
+    public void requireMayEditWatchlist(Actor actor) {
+        if (!actor.isSupervisor()) {
+            requireOperatedBy(actor);
+        }
+    }
+
     public void requireDraftedBy(Actor actor) {
         if (!actor.username().equals(createdBy)) {
             throw new ForbiddenException("only the officer who drafted deployment " + reference + " may do this");

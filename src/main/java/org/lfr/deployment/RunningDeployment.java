@@ -3,20 +3,27 @@ package org.lfr.deployment;
 import java.util.List;
 import java.util.UUID;
 
-/** What the recognition runtime needs of an ACTIVE deployment: its threshold and its cameras. */
-public record RunningDeployment(UUID id, String reference, double matchThreshold, List<Camera> cameras) {
+/**
+ * What the recognition runtime needs of an ACTIVE deployment: its threshold, its operators and its cameras (with the
+ * stream credentials the runtime alone may use).
+ */
+public record RunningDeployment(UUID id, String reference, double matchThreshold, String createdBy, String startedBy,
+        List<Camera> cameras) {
 
-    static RunningDeployment of(DeploymentView d) {
-        return new RunningDeployment(d.id(), d.reference(), d.matchThreshold(), d.cameras().stream()
-                .map(c -> new Camera(c.id(), c.name(), c.streamUrl(), c.pushMode())).toList());
+    static RunningDeployment of(Deployment d, List<org.lfr.deployment.Camera> cameras) {
+        return new RunningDeployment(d.id, d.reference, d.matchThreshold, d.createdBy, d.startedBy, cameras.stream()
+                .map(c -> new Camera(c.id, c.name, c.streamUrl == null ? null
+                        : new CameraUrlPolicy.StreamTarget(c.streamUrl, c.streamCredentials), c.pushMode,
+                        c.deviceClientId)).toList());
     }
 
-    /** The running form of a deployment whose status changed, if that change left it ACTIVE. */
-    public static java.util.Optional<RunningDeployment> ifActive(DeploymentView d) {
-        return d.status() == DeploymentStatus.ACTIVE ? java.util.Optional.of(of(d)) : java.util.Optional.empty();
+    /** Who operates it (may push frames to its cameras with their own token). */
+    public boolean isOperatedBy(String username) {
+        return username.equals(createdBy) || username.equals(startedBy);
     }
 
-    /** {@code streamUrl} is null for a push camera. */
-    public record Camera(UUID id, String name, String streamUrl, boolean pushMode) {
+    /** {@code stream} is null for a push camera; {@code deviceClientId} the device allowed to push, if any. */
+    public record Camera(UUID id, String name, CameraUrlPolicy.StreamTarget stream, boolean pushMode,
+            String deviceClientId) {
     }
 }

@@ -5,12 +5,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lfr.common.Actor;
 import org.lfr.common.Roles;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The authenticated caller as the services see them: a name and the service's roles only. */
+/** The authenticated caller as the services see them: a name, the service's roles, the client of the token. */
 @RequestScoped
 public class CurrentActor {
 
@@ -24,7 +25,9 @@ public class CurrentActor {
         if (identity.isAnonymous()) {
             throw new io.quarkus.security.UnauthorizedException("authentication required");
         }
-        Set<String> roles = identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
-        return new Actor(identity.getPrincipal().getName(), roles);
+        Set<String> roles = identity.getRoles().stream()
+                .filter(r -> Roles.ALL.contains(r) || Roles.CAMERA.equals(r)).collect(Collectors.toSet());
+        String client = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
+        return new Actor(identity.getPrincipal().getName(), roles, client);
     }
 }

@@ -1,10 +1,14 @@
 package org.lfr.watchlist;
 
 /**
- * One file of a bulk enrolment, reported as soon as it is done: {@code done} of {@code total} files so far.
- * {@code status} is ENROLLED, REJECTED (with the enrolment rejection as {@code reason}) or NO_ENTRY (no watchlist
- * entry has that subject reference).
+ * One line of a bulk enrolment's progress, reported as soon as it is known: a file ({@code done} files so far) with
+ * its {@code status} — ENROLLED, REJECTED (the enrolment rejection as {@code reason}), NO_ENTRY (no watchlist entry
+ * has that subject reference) — and a last line FINISHED, or STOPPED with the reason when a limit of the archive was
+ * reached (the files before it stay enrolled).
  */
-public record BulkEnrolmentResult(int done, int total, String file, String subjectReference, String status,
-        String reason) {
+public record BulkEnrolmentResult(int done, String file, String subjectReference, Status status, String reason) {
+
+    public enum Status {
+        ENROLLED, REJECTED, NO_ENTRY, FINISHED, STOPPED
+    }
 }

@@ -6,14 +6,14 @@ import org.lfr.common.InvalidInputException;
 @io.smallrye.graphql.api.ErrorCode(org.lfr.common.ErrorCode.Codes.INVALID_INPUT)
 public class EnrolmentRejectedException extends InvalidInputException {
 
-    private final EnrolmentRejection reason;
+    private final EnrolmentRejection rejection;
 
-    public EnrolmentRejectedException(EnrolmentRejection reason, String message) {
-        super(reason + ": " + message);
-        this.reason = reason;
+    public EnrolmentRejectedException(EnrolmentRejection rejection, String message) {
+        super(rejection + ": " + message, java.util.List.of(), rejection.name());
+        this.rejection = rejection;
     }
 
-    public EnrolmentRejection reason() {
-        return reason;
+    public EnrolmentRejection rejection() {
+        return rejection;
     }
 }

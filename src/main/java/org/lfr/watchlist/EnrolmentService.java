@@ -17,8 +17,9 @@ import org.lfr.common.Offload;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Enrolment images and their embeddings: biometric data of the people on a watchlist. Every image is checked (one
- * usable face) before it is stored; every read is audited; retention purges them when the deployment ends.
+ * Enrolment images and their embeddings: biometric data of the people on a watchlist. Only those who may edit the
+ * watchlist store them, after the photo is checked (one usable face); only those who may read it see them, and
+ * every read is audited; retention purges them when the deployment ends.
  */
 @ApplicationScoped
 public class EnrolmentService {
@@ -27,35 +28,41 @@ public class EnrolmentService {
     }
 
     private final Now now;
-    private final WatchlistConfig config;
     private final AuditedChange audited;
     private final WatchlistService watchlists;
     private final EnrolmentEmbeddingRepository embeddings;
     private final FaceEnrolment faces;
+    private final EnrolmentLimiter limiter;
 
-    EnrolmentService(Now now, WatchlistConfig config, AuditedChange audited, WatchlistService watchlists,
-            EnrolmentEmbeddingRepository embeddings, FaceEnrolment faces) {
+    EnrolmentService(Now now, AuditedChange audited, WatchlistService watchlists,
+            EnrolmentEmbeddingRepository embeddings, FaceEnrolment faces, EnrolmentLimiter limiter) {
         this.now = now;
-        this.config = config;
         this.audited = audited;
         this.watchlists = watchlists;
         this.embeddings = embeddings;
         this.faces = faces;
+        this.limiter = limiter;
     }
 
     /**
      * Stores an entry's enrolment image and its embedding, after checking that it really is a JPEG or PNG within
-     * the size limit showing exactly one usable face. Refusals carry an {@link EnrolmentRejection}.
+     * the size limits showing exactly one usable face. Refusals carry an {@link EnrolmentRejection}.
      */
     public Uni<WatchlistEntryView> storeImage(Actor actor, UUID entryId, byte[] data) {
-        ImageFormat format = checkImage(data);
-        return Offload.blocking(() -> faces.enrol(data)).chain(enrolled -> watchlists.changeEntry(actor,
-                AuditAction.ENROLMENT_IMAGE_STORED, entryId, (e, w) -> EnrolmentImage.<EnrolmentImage>findById(entryId)
-                        .chain(existing -> {
+        EnrolmentLimiter.Permit permit = limiter.acquire(actor);
+        return store(actor, entryId, data).eventually(permit::release);
+    }
+
+    /** As {@link #storeImage}, within a request that already holds the user's enrolment permit (bulk enrolment). */
+    Uni<WatchlistEntryView> store(Actor actor, UUID entryId, byte[] data) {
+        return watchlists.requireMayEdit(actor, AuditAction.ENROLMENT_IMAGE_STORED, entryId)
+                .chain(() -> Offload.blocking(() -> faces.enrol(data)))
+                .chain(enrolled -> watchlists.changeEntry(actor, AuditAction.ENROLMENT_IMAGE_STORED, entryId, (e, w) ->
+                        EnrolmentImage.<EnrolmentImage>findById(entryId).chain(existing -> {
                             EnrolmentImage image = existing != null ? existing : new EnrolmentImage();
                             image.watchlistEntryId = entryId;
                             image.content = data;
-                            image.contentType = format.contentType;
+                            image.contentType = enrolled.contentType();
                             image.uploadedBy = actor.username();
                             image.uploadedAt = now.instant();
                             return embeddings.delete("watchlistEntryId", entryId)
@@ -64,27 +71,15 @@ public class EnrolmentService {
                                             enrolled.embedding(), image.uploadedAt)))
                                     .chain(() -> watchlists.entryView(e))
                                     .map(v -> Audited.of(v, entryId, Map.of("bytes", data.length, "format",
-                                            format.name(), "model", enrolled.model())));
+                                            enrolled.contentType(), "model", enrolled.model())));
                         })));
     }
 
     /** Reading an enrolment image is itself audited: who looked at whose biometric data, when. */
     public Uni<ImageContent> readImage(Actor actor, UUID entryId) {
         return audited.run(actor, AuditAction.ENROLMENT_IMAGE_READ, AuditSubject.WATCHLIST_ENTRY, entryId, () ->
-                EnrolmentImage.<EnrolmentImage>findById(entryId)
+                watchlists.requireReadable(actor, entryId).chain(() -> EnrolmentImage.<EnrolmentImage>findById(entryId))
                         .onItem().ifNull().failWith(() -> new NotFoundException("enrolment image of entry", entryId))
                         .map(image -> Audited.of(new ImageContent(image.content, image.contentType), entryId, Map.of())));
-    }
-
-    ImageFormat checkImage(byte[] data) {
-        if (data == null || data.length == 0) {
-            throw new EnrolmentRejectedException(EnrolmentRejection.UNSUPPORTED_FORMAT, "image: the body is empty");
-        }
-        if (data.length > config.maxImageBytes()) {
-            throw new EnrolmentRejectedException(EnrolmentRejection.TOO_LARGE, "image: " + data.length
-                    + " bytes is over the limit of " + config.maxImageBytes());
-        }
-        return ImageFormat.sniff(data).orElseThrow(() -> new EnrolmentRejectedException(
-                EnrolmentRejection.UNSUPPORTED_FORMAT, "image: only JPEG and PNG images are accepted"));
     }
 }

@@ -48,15 +48,17 @@ public class WatchlistService {
         this.deployments = deployments;
     }
 
+    /** Officers read the watchlists of deployments they operate; supervisors and the DPO all. */
     @OwnSession
-    public Uni<WatchlistView> get(UUID deploymentId) {
-        return view(deploymentId);
+    public Uni<WatchlistView> get(Actor actor, UUID deploymentId) {
+        return deployments.summary(deploymentId).invoke(d -> d.requireReadableBy(actor)).chain(() -> view(deploymentId));
     }
 
     public Uni<WatchlistEntryView> propose(Actor actor, UUID deploymentId, WatchlistEntryInput input) {
         validation.check(input);
         return audited.run(actor, AuditAction.WATCHLIST_ENTRY_PROPOSED, AuditSubject.WATCHLIST_ENTRY, null, () ->
-                editable(deploymentId).chain(w -> WatchlistEntry.count("deploymentId = ?1 and subjectReference = ?2",
+                deployments.summary(deploymentId).invoke(d -> d.requireMayEditWatchlist(actor))
+                        .chain(() -> editable(deploymentId)).chain(w -> WatchlistEntry.count("deploymentId = ?1 and subjectReference = ?2",
                         deploymentId, input.subjectReference()).chain(n -> {
                             if (n > 0) {
                                 throw new ConflictException("subject " + input.subjectReference()
@@ -120,14 +122,37 @@ public class WatchlistService {
 
     // ------------------------------------------------------------------ for enrolment (same package)
 
-    /** A change to one entry of an editable list; any change to an approved list needs approving again. */
+    /**
+     * A change to one entry of an editable list, by someone who may edit it; any change to an approved list needs
+     * approving again.
+     */
     <T> Uni<T> changeEntry(Actor actor, AuditAction action, UUID entryId,
             java.util.function.BiFunction<WatchlistEntry, Watchlist, Uni<Audited<T>>> change) {
         return audited.run(actor, action, AuditSubject.WATCHLIST_ENTRY, entryId, () -> entry(entryId)
+                .call(e -> deployments.summary(e.deploymentId).invoke(d -> d.requireMayEditWatchlist(actor)))
                 .chain(e -> editable(e.deploymentId).chain(w -> {
                     revokeApproval(w);
                     return change.apply(e, w);
                 })));
+    }
+
+    /** Whether {@code actor} may edit the entry's list, before costly work (inference); a refusal is audited. */
+    Uni<Void> requireMayEdit(Actor actor, AuditAction action, UUID entryId) {
+        return audited.precheck(actor, action, AuditSubject.WATCHLIST_ENTRY, entryId, () -> entry(entryId)
+                .chain(e -> deployments.summary(e.deploymentId)).invoke(d -> d.requireMayEditWatchlist(actor))
+                .replaceWithVoid());
+    }
+
+    /** Whether {@code actor} may edit a deployment's list (bulk enrolment), in the same way. */
+    Uni<Void> requireMayEditList(Actor actor, AuditAction action, UUID deploymentId) {
+        return audited.precheck(actor, action, AuditSubject.WATCHLIST, deploymentId, () -> deployments
+                .summary(deploymentId).invoke(d -> d.requireMayEditWatchlist(actor)).replaceWithVoid());
+    }
+
+    /** In the caller's session: fails unless {@code actor} may read the entry's list. */
+    Uni<Void> requireReadable(Actor actor, UUID entryId) {
+        return entry(entryId).chain(e -> deployments.summary(e.deploymentId)).invoke(d -> d.requireReadableBy(actor))
+                .replaceWithVoid();
     }
 
     static Uni<WatchlistEntry> entry(UUID entryId) {

@@ -76,8 +76,8 @@ class ArchitectureTest {
                 .whereLayer("deployment").mayOnlyBeAccessedByLayers("api", "demo", "recognition runtime",
                         "transparency", "alert", "watchlist", "notice", "signage")
                 .whereLayer("retention").mayOnlyBeAccessedByLayers("api", "watchlist", "alert")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("api", "security", "transparency", "alert",
-                        "watchlist", "notice", "signage", "deployment", "retention")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("api", "security", "recognition runtime", "transparency",
+                        "alert", "watchlist", "notice", "signage", "deployment", "retention")
                 .whereLayer("recognition pipeline").mayOnlyBeAccessedByLayers("recognition runtime")
                 .check(SERVICE);
     }

@@ -48,7 +48,8 @@ class PackagedApplicationIT {
         String id = ok(CAROL, "mutation($i: DeploymentInput!) { createDeployment(input: $i) { id } }", Map.of("i", input))
                 .extract().path("data.createDeployment.id");
         String camera = ok(CAROL, "mutation($d: String!) { addCamera(deploymentId: $d, input: {name: \"it-cam\","
-                + " pushMode: true, positionDescription: \"Door\"}) { cameras { id } } }", Map.of("d", id))
+                + " pushMode: true, deviceClientId: \"lfr-camera\", positionDescription: \"Door\"}) { cameras { id } } }",
+                Map.of("d", id))
                 .extract().path("data.addCamera.cameras[0].id");
         ok(CAROL, "mutation($c: String!) { recordSignagePlaced(cameraId: $c, input: {signTextVersion: \"v1\"}) { id } }",
                 Map.of("c", camera));
@@ -67,9 +68,10 @@ class PackagedApplicationIT {
                 .body("data.startDeployment.status", equalTo("ACTIVE"));
 
         byte[] frame = SharedEval.bytes("face_recognition_examples/obama/obama2.jpg");
+        String device = org.lfr.support.KeycloakTokens.cameraDeviceToken(); // the camera's own device pushes
         int alerts = 0;
         for (int i = 0; i < 40 && alerts == 0; i++) {
-            given().auth().oauth2(token(CAROL)).contentType("image/jpeg").body(frame)
+            given().auth().oauth2(device).contentType("image/jpeg").body(frame)
                     .post("/api/cameras/" + camera + "/frames").then().statusCode(org.hamcrest.Matchers.anyOf(
                             equalTo(202), equalTo(409))); // 409 until the worker for the camera is up
             Thread.sleep(250);

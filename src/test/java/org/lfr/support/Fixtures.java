@@ -87,7 +87,7 @@ public final class Fixtures {
 
     public static DeploymentView withCamera(Actor drafter, DeploymentView d) {
         return await(() -> bean(DeploymentDrafting.class).addCamera(drafter, d.id(),
-                new CameraInput("cam-1", null, true, "Lamp post outside no. 12")));
+                new CameraInput("cam-1", null, true, null, "Lamp post outside no. 12")));
     }
 
     public static WatchlistEntryView entry(Actor proposer, UUID deploymentId, boolean under18) {
@@ -123,7 +123,7 @@ public final class Fixtures {
     }
 
     public static AlertView alert(DeploymentView active) {
-        UUID entry = await(() -> bean(WatchlistService.class).get(active.id())).entries().get(0).id();
+        UUID entry = await(() -> bean(WatchlistService.class).get(APPROVER, active.id())).entries().get(0).id();
         return await(() -> bean(AlertRecorder.class).raise(new NewAlert(active.id(), active.cameras().get(0).id(),
                 entry, 0.9, now(), TINY_JPEG, "image/jpeg")));
     }

@@ -13,6 +13,18 @@ public final class KeycloakTokens {
     private KeycloakTokens() {
     }
 
+    /** A device's token: the client-credentials grant of the demo realm's edge-camera client {@code lfr-camera}. */
+    public static String cameraDeviceToken() {
+        String realmUrl = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        return given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", "lfr-camera")
+                .formParam("client_secret", "demo-camera-secret")
+                .when().post(realmUrl + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
     /** The demo users of src/main/keycloak/lfr-realm.json; each password is {@code demo-<first part>-pass}. */
     public static String accessToken(String username) {
         String realmUrl = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);

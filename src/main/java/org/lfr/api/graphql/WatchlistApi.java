@@ -33,10 +33,10 @@ public class WatchlistApi {
     }
 
     @Query
-    @Description("A deployment's watchlist: entry metadata only (images are downloaded over REST, audited).")
+    @Description("A deployment's watchlist: entry metadata only (images are downloaded over REST, audited). Officers: deployments they operate.")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
     public Uni<WatchlistView> watchlist(@NonNull UUID deploymentId) {
-        return watchlists.get(deploymentId);
+        return watchlists.get(actor.get(), deploymentId);
     }
 
     @Mutation

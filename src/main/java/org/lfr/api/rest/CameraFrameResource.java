@@ -14,17 +14,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.lfr.recognition.runtime.FramePush;
+import org.lfr.security.CurrentActor;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Edge cameras push JPEG frames here; only the newest frame of a camera is analysed (no backlog). */
+/**
+ * Edge cameras push JPEG or PNG frames here, as their own device (or an officer of the deployment); only the newest
+ * frame of a camera is analysed (no backlog), and only an analysed frame is decoded.
+ */
 @Path("/api/cameras/{cameraId}/frames")
 public class CameraFrameResource {
 
     private final FramePush frames;
+    private final CurrentActor actor;
 
-    CameraFrameResource(FramePush frames) {
+    CameraFrameResource(FramePush frames, CurrentActor actor) {
         this.frames = frames;
+        this.actor = actor;
     }
 
     @POST
@@ -32,10 +38,7 @@ public class CameraFrameResource {
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({CAMERA, OFFICER})
     public Response push(@PathParam("cameraId") UUID cameraId, byte[] frame) {
-        if (frame == null || frame.length == 0) {
-            throw org.lfr.common.InvalidInputException.of("frame", "the body is empty");
-        }
-        frames.push(cameraId, frame);
+        frames.push(actor.get(), cameraId, frame);
         return Response.accepted().build();
     }
 }

@@ -10,7 +10,6 @@ import org.lfr.common.ErrorCode;
 import org.lfr.common.GateNotMetException;
 import org.lfr.common.InvalidInputException;
 import org.lfr.common.ServiceException;
-import org.lfr.watchlist.EnrolmentRejectedException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class ErrorMappers {
 
     /**
-     * {@code reason} names an enrolment rejection (NO_FACE, MULTIPLE_FACES, …) where there is one; {@code fieldErrors}
+     * {@code reason} names why (an enrolment rejection such as NO_FACE, a camera URL refusal…) where there is one; {@code fieldErrors}
      * and {@code unmetRules} as in GraphQL's extensions.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -28,7 +27,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response refused(ServiceException e) {
-        String reason = e instanceof EnrolmentRejectedException r ? r.reason().name() : null;
+        String reason = e instanceof InvalidInputException i ? i.reason() : null;
         List<InvalidInputException.FieldError> fields = e instanceof InvalidInputException i ? i.fieldErrors() : null;
         List<String> rules = e instanceof GateNotMetException g ? g.unmetRuleNames() : null;
         return Response.status(status(e.code())).type(MediaType.APPLICATION_JSON)
@@ -41,6 +40,7 @@ public class ErrorMappers {
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT, GATE_NOT_MET -> Response.Status.CONFLICT;
             case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
         };
     }
 }

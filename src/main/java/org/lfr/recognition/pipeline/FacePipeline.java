@@ -116,6 +116,22 @@ public final class FacePipeline {
         return branches.get(0).aligner().align(bgrFrame, landmarker.landmarks(bgrFrame, box));
     }
 
+    /**
+     * How good a detected face is for recognition, cheaply (no model runs): its size times the square root of the
+     * sharpness of its box, taken at a fixed 64 px so that sizes compare fairly. Tracks re-embed a markedly better face.
+     */
+    public double quality(Mat bgrFrame, FaceBox box) {
+        int x = Math.max(0, (int) box.x1());
+        int y = Math.max(0, (int) box.y1());
+        int w = Math.max(1, Math.min((int) box.width(), bgrFrame.cols() - x));
+        int h = Math.max(1, Math.min((int) box.height(), bgrFrame.rows() - y));
+        try (org.bytedeco.opencv.opencv_core.Rect rect = new org.bytedeco.opencv.opencv_core.Rect(x, y, w, h);
+                Mat crop = new Mat(bgrFrame, rect); Mat small = new Mat()) {
+            org.bytedeco.opencv.global.opencv_imgproc.resize(crop, small, new org.bytedeco.opencv.opencv_core.Size(64, 64));
+            return Math.min(box.width(), box.height()) * Math.sqrt(sharpness(small));
+        }
+    }
+
     /** Variance of the Laplacian of the aligned face: low means blurred. */
     static double sharpness(Mat aligned) {
         try (Mat grey = new Mat(); Mat lap = new Mat(); Mat mean = new Mat(); Mat std = new Mat()) {

@@ -1,5 +1,6 @@
 package org.lfr.recognition.pipeline;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -150,15 +151,26 @@ public interface RecognitionConfig {
     }
 
     interface Tracking {
-        /** Frames of one track that must agree on the same entry before an alert. */
+        /** Observations (embeddings) of one track that must agree on the same entry before an alert. */
         @WithDefault("2")
         int minAgreeingFrames();
 
         @WithDefault("0.3")
         float iouMatch();
 
-        /** Frames a track survives unseen. */
-        @WithDefault("15")
-        int maxMissedFrames();
+        /** A track unseen this long is forgotten, with everything it held. */
+        @WithDefault("2s")
+        Duration maxUnseen();
+
+        /**
+         * A track's face is embedded again after this long even if it is no better (0: every face of every analysed
+         * frame, the policy before tracks decided). A new track, and a track confirming a match, embed at once.
+         */
+        @WithDefault("500ms")
+        Duration reembedInterval();
+
+        /** A face this many times better (size × sharpness) than the best embedded so far is embedded at once. */
+        @WithDefault("1.25")
+        double betterQuality();
     }
 }

@@ -1,24 +1,52 @@
 package org.lfr.recognition.runtime;
 
+import java.time.Duration;
+import java.util.UUID;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 
-/** Per-camera counters exported to Prometheus: frames in, frames analysed, frames dropped, frames that failed analysis, reconnects, faces. */
-public final class CameraMetrics {
+/**
+ * A camera's meters, exported to Prometheus, tagged by the camera's id (unique) with its name and deployment as
+ * labels: frames received, analysed, decoded but not analysed, dropped (a newer frame came first), failed; stream
+ * reconnects; new faces (tracks) and embeddings; the age of frames when analysed; frame-to-alert latency.
+ */
+final class CameraMetrics {
 
     final Counter received;
-    final Counter processed;
+    final Counter analysed;
+    final Counter skipped;
     final Counter dropped;
+    final Counter failed;
     final Counter reconnects;
     final Counter faces;
-    final Counter failed;
+    final Counter embeddings;
+    final Timer frameAge;
+    final Timer alertLatency;
 
-    CameraMetrics(MeterRegistry registry, String camera) {
-        received = registry.counter("lfr.frames.received", "camera", camera);
-        processed = registry.counter("lfr.frames.processed", "camera", camera);
-        dropped = registry.counter("lfr.frames.dropped", "camera", camera);
-        reconnects = registry.counter("lfr.stream.reconnects", "camera", camera);
-        faces = registry.counter("lfr.faces.processed", "camera", camera);
-        failed = registry.counter("lfr.frames.failed", "camera", camera);
+    CameraMetrics(MeterRegistry registry, UUID deploymentId, UUID cameraId, String name) {
+        Tags tags = tags(deploymentId, cameraId, name);
+        received = registry.counter("lfr.frames.received", tags);
+        analysed = registry.counter("lfr.frames.analysed", tags);
+        skipped = registry.counter("lfr.frames.skipped", tags);
+        dropped = registry.counter("lfr.frames.dropped", tags);
+        failed = registry.counter("lfr.frames.failed", tags);
+        reconnects = registry.counter("lfr.stream.reconnects", tags);
+        faces = registry.counter("lfr.faces.seen", tags);
+        embeddings = registry.counter("lfr.faces.embedded", tags);
+        frameAge = histogram(registry, "lfr.frame.age", "how old a frame was when its analysis began", tags);
+        alertLatency = histogram(registry, "lfr.alert.latency", "from a frame's capture to its alert's commit", tags);
+    }
+
+    static Tags tags(UUID deploymentId, UUID cameraId, String name) {
+        return Tags.of("camera", cameraId.toString(), "camera_name", name, "deployment", deploymentId.toString());
+    }
+
+    private static Timer histogram(MeterRegistry registry, String name, String description, Tags tags) {
+        return Timer.builder(name).description(description).tags(tags).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
     }
 }

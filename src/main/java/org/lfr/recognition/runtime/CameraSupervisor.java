@@ -1,29 +1,32 @@
 package org.lfr.recognition.runtime;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.lfr.common.Await;
+import org.lfr.deployment.CameraUrlPolicy;
 import org.lfr.deployment.DeploymentEvents;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.RunningDeployment;
 import org.lfr.recognition.pipeline.FacePipeline;
 import org.lfr.recognition.pipeline.RecognitionConfig;
-import org.lfr.recognition.pipeline.track.IouTracker;
+import org.lfr.recognition.pipeline.track.FaceTracker;
 import org.lfr.watchlist.WatchlistEmbeddings;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -37,53 +40,68 @@ public class CameraSupervisor {
 
     private static final Logger LOG = Logger.getLogger(CameraSupervisor.class);
 
+    /** Where a pushed frame goes: the camera, its deployment (who operates it) and its worker here. */
+    record PushTarget(RunningDeployment deployment, RunningDeployment.Camera camera, CameraWorker worker) {
+    }
+
     private final FacePipeline pipeline;
     private final RecognitionConfig config;
+    private final RuntimeConfig runtime;
     private final DeploymentQueries deployments;
     private final DeploymentEvents events;
     private final WatchlistEmbeddings embeddings;
     private final RecognitionSink sink;
     private final MeterRegistry registry;
     private final CameraClaims claims;
+    private final AnalysisPool pool;
+    private final CameraUrlPolicy urls;
+    private final Clock clock;
 
     private final Map<UUID, CameraWorker> workers = new ConcurrentHashMap<>();
     private final Map<UUID, CameraClaims.Claim> claimed = new ConcurrentHashMap<>();
     /** Push cameras of ACTIVE deployments: their worker starts on the first frame this replica receives. */
-    private final Map<UUID, CameraWorker.Camera> pushable = new ConcurrentHashMap<>();
+    private final Map<UUID, RunningDeployment> pushable = new ConcurrentHashMap<>();
     /** ACTIVE deployments whose watchlist enrolment was checked against the running model. */
     private final Set<UUID> checked = ConcurrentHashMap.newKeySet();
-    private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lfr-recognition-control");
         t.setDaemon(true);
         return t;
     });
 
-    CameraSupervisor(FacePipeline pipeline, RecognitionConfig config, DeploymentQueries deployments,
-            DeploymentEvents events, WatchlistEmbeddings embeddings, RecognitionSink sink, MeterRegistry registry,
-            CameraClaims claims) {
+    CameraSupervisor(FacePipeline pipeline, RecognitionConfig config, RuntimeConfig runtime,
+            DeploymentQueries deployments, DeploymentEvents events, WatchlistEmbeddings embeddings,
+            RecognitionSink sink, MeterRegistry registry, CameraClaims claims, AnalysisPool pool,
+            CameraUrlPolicy urls, Clock clock) {
         this.pipeline = pipeline;
         this.config = config;
+        this.runtime = runtime;
         this.deployments = deployments;
         this.events = events;
         this.embeddings = embeddings;
         this.sink = sink;
         this.registry = registry;
         this.claims = claims;
+        this.pool = pool;
+        this.urls = urls;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
-        events.stream().subscribe().with(view -> control.execute(() -> RunningDeployment.ifActive(view)
-                .ifPresentOrElse(this::apply, () -> stopDeployment(view.id()))));
+        events.stream().subscribe().with(view -> control.execute(() -> refresh(view.id())));
         control.execute(this::reconcile);
+        // nothing of a face that is gone may linger, even on a camera whose frames stopped coming
+        control.scheduleWithFixedDelay(() -> workers.values().forEach(CameraWorker::forgetUnseen), 500, 500,
+                TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void shutdown() {
+    /** First of the stopping steps: no camera hands anything on after this. */
+    void onStop(@Observes @jakarta.annotation.Priority(100) ShutdownEvent event) {
+        control.shutdownNow();
         workers.values().forEach(CameraWorker::stop);
         workers.clear();
         claimed.values().forEach(CameraClaims.Claim::close);
         claimed.clear();
-        control.shutdownNow();
     }
 
     /** Safety net for missed events (and other replicas' changes): align workers with the database. */
@@ -105,27 +123,37 @@ public class CameraSupervisor {
         return Optional.ofNullable(workers.get(cameraId));
     }
 
+    /** Workers running here, for status and health. */
+    public Map<UUID, CameraWorker> workers() {
+        return Map.copyOf(workers);
+    }
+
     /**
-     * The worker for a push camera's frame, started here on its first frame; empty when the camera is in no ACTIVE
-     * deployment. A camera analysed by another replica fails with {@link ClaimedElsewhere}.
+     * Where a push camera's frame goes; its worker starts here on its first frame. Empty when the camera is in no
+     * ACTIVE deployment; a camera analysed by another replica fails with {@link ClaimedElsewhere}.
      */
-    Optional<CameraWorker> pushTarget(UUID cameraId) {
-        CameraWorker worker = workers.get(cameraId);
-        if (worker != null) {
-            return Optional.of(worker);
+    Optional<PushTarget> pushTarget(UUID cameraId) {
+        RunningDeployment d = pushable.get(cameraId);
+        if (d == null) {
+            d = Await.result(() -> deployments.runningWithCamera(cameraId)).orElse(null);
         }
-        CameraWorker.Camera camera = pushable.get(cameraId);
-        if (camera == null) {
-            camera = activePushCamera(cameraId).orElse(null);
-        }
-        if (camera == null) {
+        if (d == null) {
             return Optional.empty();
         }
-        worker = startIfClaimed(camera, camera.deploymentId().toString());
+        RunningDeployment deployment = d;
+        Optional<RunningDeployment.Camera> camera = deployment.cameras().stream()
+                .filter(c -> c.id().equals(cameraId) && c.pushMode()).findFirst();
+        if (camera.isEmpty()) {
+            return Optional.empty();
+        }
+        CameraWorker worker = workers.get(cameraId);
+        if (worker == null) {
+            worker = startIfClaimed(deployment, camera.get());
+        }
         if (worker == null) {
             throw new ClaimedElsewhere(cameraId);
         }
-        return Optional.of(worker);
+        return Optional.of(new PushTarget(deployment, camera.get(), worker));
     }
 
     /** Another replica analyses this camera. */
@@ -136,35 +164,49 @@ public class CameraSupervisor {
         }
     }
 
+    private void refresh(UUID deploymentId) {
+        try {
+            Await.result(() -> deployments.running(deploymentId)).ifPresentOrElse(this::apply,
+                    () -> stopDeployment(deploymentId));
+        } catch (RuntimeException e) {
+            LOG.warnf("deployment %s: could not be refreshed (%s); the next reconcile will", deploymentId,
+                    e.getMessage());
+        }
+    }
+
     private void apply(RunningDeployment d) {
         if (checked.add(d.id())) {
             warnIfUnmatchable(d);
         }
         for (var c : d.cameras()) {
-            CameraWorker.Camera camera = new CameraWorker.Camera(d.id(), c.id(), c.name(), c.streamUrl(),
-                    d.matchThreshold());
             if (c.pushMode()) {
-                pushable.put(c.id(), camera);
+                pushable.put(c.id(), d);
             } else {
-                startIfClaimed(camera, d.reference());
+                startIfClaimed(d, c);
             }
         }
     }
 
     /** Starts the camera's worker here unless it runs here already or another replica holds the camera. */
-    private CameraWorker startIfClaimed(CameraWorker.Camera camera, String reference) {
-        return workers.computeIfAbsent(camera.cameraId(), id -> {
+    private CameraWorker startIfClaimed(RunningDeployment d, RunningDeployment.Camera c) {
+        return workers.computeIfAbsent(c.id(), id -> {
             var claim = claims.tryClaim(id);
             if (claim.isEmpty()) {
                 return null;
             }
             claimed.put(id, claim.get());
-            CameraWorker worker = new CameraWorker(camera, pipeline, sink, new CameraMetrics(registry, camera.name()),
-                    new IouTracker(config.tracking().minAgreeingFrames(), config.tracking().iouMatch(),
-                            config.tracking().maxMissedFrames()), config.loopFiles());
+            CameraMetrics metrics = new CameraMetrics(registry, d.id(), c.id(), c.name());
+            sink.register(c.id(), metrics);
+            var tracking = config.tracking();
+            CameraWorker worker = new CameraWorker(new CameraWorker.Camera(d.id(), c.id(), c.name(), c.stream(),
+                    d.matchThreshold()), pipeline, sink, metrics, new FaceTracker(new FaceTracker.Settings(
+                            tracking.minAgreeingFrames(), tracking.iouMatch(), tracking.maxUnseen(),
+                            tracking.reembedInterval(), tracking.betterQuality())), pool, clock,
+                    runtime.analysisFps(), new CameraWorker.StreamSettings(urls.ffmpegProtocols(), urls::checkHostNow,
+                            config.loopFiles()));
             worker.start();
-            LOG.infof("deployment %s: camera %s analysing on this replica (%s)", reference, camera.name(),
-                    camera.streamUrl() == null ? "push" : "stream");
+            LOG.infof("deployment %s: camera %s analysing on this replica (%s)", d.reference(), c.name(),
+                    c.stream() == null ? "push" : "stream");
             return worker;
         });
     }
@@ -190,7 +232,7 @@ public class CameraSupervisor {
     private void stopDeployment(UUID deploymentId) {
         checked.remove(deploymentId);
         sink.forget(deploymentId);
-        pushable.values().removeIf(c -> c.deploymentId().equals(deploymentId));
+        pushable.values().removeIf(d -> d.id().equals(deploymentId));
         workers.values().removeIf(w -> {
             if (w.camera().deploymentId().equals(deploymentId)) {
                 w.stop();
@@ -203,15 +245,5 @@ public class CameraSupervisor {
             }
             return false;
         });
-    }
-
-    /**
-     * A push camera this replica has not heard of yet: its deployment may have started a moment ago (the start event
-     * is applied asynchronously) or on another replica (seen here only at the next reconcile), so ask the database.
-     */
-    private Optional<CameraWorker.Camera> activePushCamera(UUID cameraId) {
-        return Await.result(() -> deployments.runningWithCamera(cameraId)).flatMap(d -> d.cameras().stream()
-                .filter(c -> c.id().equals(cameraId) && c.pushMode()).findFirst()
-                .map(c -> new CameraWorker.Camera(d.id(), c.id(), c.name(), null, d.matchThreshold())));
     }
 }

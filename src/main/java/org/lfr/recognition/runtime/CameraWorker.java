@@ -1,103 +1,162 @@
 package org.lfr.recognition.runtime;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
-
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jboss.logging.Logger;
-import org.lfr.recognition.pipeline.FaceObservation;
+import org.lfr.deployment.CameraUrlPolicy;
 import org.lfr.recognition.pipeline.FacePipeline;
 import org.lfr.recognition.pipeline.match.WatchlistMatch;
 import org.lfr.recognition.pipeline.source.LatestFrameSlot;
 import org.lfr.recognition.pipeline.source.StreamFrameSource;
 import org.lfr.recognition.pipeline.track.AlertCandidate;
-import org.lfr.recognition.pipeline.track.IouTracker;
-import org.lfr.recognition.pipeline.track.TrackedFace;
+import org.lfr.recognition.pipeline.track.FaceTracker;
 
 /**
- * One camera of an active deployment: frames arrive (pulled from a stream or pushed) into a latest-frame slot; one
- * thread analyses them: detect/align/embed → match in pgvector → track → alert. Nothing about a face that does
- * not match is kept: its embedding and box live only in this loop, and no crop of it is ever encoded.
+ * One camera of an active deployment. Frames arrive (pulled from a stream, or pushed) into a latest-frame slot; at
+ * most {@code analysisFps} times a second the shared {@link AnalysisPool} takes the newest: detect, track, embed the
+ * faces the tracker asks for, match, alert. Nothing about a face that does not match is kept: its embedding and box
+ * live only in this analysis and its track, which is forgotten once the face is gone; no crop of it is ever encoded.
  */
 public final class CameraWorker {
 
     private static final Logger LOG = Logger.getLogger(CameraWorker.class);
 
-    /** What the worker needs from the service around it (database, alerts), kept small for testing. */
-    public interface Sink {
+    /** What the worker needs from the service around it (matching, alerts, face counts), kept small for testing. */
+    interface Sink {
         List<Optional<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> embeddings);
 
-        void alert(UUID deploymentId, UUID cameraId, AlertCandidate alert);
+        void alert(Camera camera, AlertCandidate alert, Instant capturedAt, String runId);
 
-        void facesProcessed(UUID deploymentId, long faces);
+        void newFaces(UUID deploymentId, int faces);
     }
 
-    public record Camera(UUID deploymentId, UUID cameraId, String name, String streamUrl, double threshold) {
+    /** {@code stream} null: a push camera. */
+    record Camera(UUID deploymentId, UUID cameraId, String name, CameraUrlPolicy.StreamTarget stream,
+            double threshold) {
+    }
+
+    /** What the camera tiles show: state, analysed frames/s, drops, reconnects, when the last frame came. */
+    public record Status(String state, double analysedFps, long dropped, long reconnects, Instant lastFrameAt) {
     }
 
     private final Camera camera;
-    private final FacePipeline pipeline;
-    private final Sink sink;
     private final CameraMetrics metrics;
-    private final IouTracker tracker;
-    private final LatestFrameSlot slot;
+    private final CameraAnalysis analysis;
+    private final AnalysisPool pool;
+    private final Clock clock;
+    private final long minIntervalNanos;
+    private final LatestFrameSlot<Frame> slot;
     private final StreamFrameSource source;
+    /** Distinguishes this run of the camera in alert idempotency keys: track ids restart with every run. */
+    private final String runId = UUID.randomUUID().toString();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean running = true;
+    private volatile boolean busy;
+    private volatile long lastAnalysisNanos = Long.MIN_VALUE / 2;
+    private volatile long lastConvertedNanos = Long.MIN_VALUE / 2;
+    private volatile Instant lastFrameAt;
+    private volatile double fps;
     private Thread sourceThread;
-    private Thread analysisThread;
-    private long pendingFaces;
 
-    CameraWorker(Camera camera, FacePipeline pipeline, Sink sink, CameraMetrics metrics, IouTracker tracker,
-            boolean loopFiles) {
+    CameraWorker(Camera camera, FacePipeline pipeline, Sink sink, CameraMetrics metrics, FaceTracker tracker,
+            AnalysisPool pool, Clock clock, double analysisFps, StreamSettings streams) {
         this.camera = camera;
-        this.pipeline = pipeline;
-        this.sink = sink;
         this.metrics = metrics;
-        this.tracker = tracker;
-        this.slot = new LatestFrameSlot(metrics.dropped::increment);
-        this.source = camera.streamUrl() == null ? null : new StreamFrameSource(camera.streamUrl(), camera.name(),
-                new StreamFrameSource.Listener() {
-                    @Override
-                    public void frame(Mat bgr) {
-                        push(bgr);
-                    }
-
-                    @Override
-                    public void reconnect(String reason) {
-                        metrics.reconnects.increment();
-                    }
-                }, Duration.ofMillis(500), Duration.ofSeconds(30), loopFiles);
+        this.analysis = new CameraAnalysis(camera, pipeline, sink, metrics, tracker, runId);
+        this.pool = pool;
+        this.clock = clock;
+        this.minIntervalNanos = (long) (1e9 / analysisFps);
+        this.slot = new LatestFrameSlot<>(metrics.dropped::increment);
+        this.source = camera.stream() == null ? null : new StreamFrameSource(new StreamFrameSource.Options(
+                camera.stream().withCredentials(), streams.protocols(), streams.check(), Duration.ofMillis(500),
+                Duration.ofSeconds(30), streams.loopFiles()), new SourceListener());
     }
 
-    public Camera camera() {
+    /** How streams are opened: FFmpeg's protocol whitelist, the host check before each open, file looping. */
+    record StreamSettings(String protocols, Consumer<String> check, boolean loopFiles) {
+    }
+
+    Camera camera() {
         return camera;
     }
 
     void start() {
-        analysisThread = daemon("lfr-analyse-" + camera.name(), this::analyseLoop);
         if (source != null) {
-            sourceThread = daemon("lfr-source-" + camera.name(), source);
+            sourceThread = new Thread(source, "lfr-source-" + camera.cameraId());
+            sourceThread.setDaemon(true);
+            sourceThread.start();
         }
     }
 
-    private static Thread daemon(String name, Runnable work) {
-        Thread t = new Thread(work, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+    /** A pushed frame (still encoded); the worker owns it. */
+    void push(byte[] encoded) {
+        offer(Frame.encoded(encoded, System.nanoTime(), clock.instant()));
     }
 
-    /** A frame from the stream or the push endpoint; the worker takes ownership. */
-    public void push(Mat bgr) {
+    /** A frame whose decoding fails in the worker's hands, for tests: the camera must go on. */
+    void pushForTest(Mat bgr) {
+        offer(Frame.decoded(bgr, System.nanoTime(), clock.instant()));
+    }
+
+    private void offer(Frame frame) {
+        if (!running) {
+            frame.close();
+            return;
+        }
         metrics.received.increment();
-        slot.offer(bgr);
+        lastFrameAt = frame.capturedAt;
+        slot.offer(frame);
+        schedule();
+    }
+
+    /** Runs the next analysis on the pool, no sooner than the analysis rate allows. */
+    private void schedule() {
+        if (running && !slot.isEmpty() && scheduled.compareAndSet(false, true)) {
+            pool.run(this::analyseNext, lastAnalysisNanos + minIntervalNanos - System.nanoTime());
+        }
+    }
+
+    private void analyseNext() {
+        Frame frame = slot.take();
+        try {
+            if (frame != null && running) {
+                busy = true;
+                long started = System.nanoTime();
+                updateFps(started);
+                lastAnalysisNanos = started;
+                try (frame) {
+                    analysis.analyse(frame);
+                } catch (RuntimeException e) {
+                    // One bad frame must not stop the camera; the message names no face and holds no image.
+                    metrics.failed.increment();
+                    LOG.warnf("camera %s: frame skipped: %s", camera.name(), e.getClass().getSimpleName());
+                }
+            } else if (frame != null) {
+                frame.close();
+            }
+        } finally {
+            busy = false;
+            scheduled.set(false);
+            schedule();
+        }
+    }
+
+    /** Forgets the tracks of faces that are gone, even when no frame comes (called by the supervisor's timer). */
+    void forgetUnseen() {
+        analysis.forgetUnseen();
+    }
+
+    int activeTracks() {
+        return analysis.activeTracks();
     }
 
     void stop() {
@@ -105,12 +164,15 @@ public final class CameraWorker {
         if (source != null) {
             source.stop();
         }
-        if (analysisThread != null) {
-            analysisThread.interrupt();
-        }
+        slot.clear();
     }
 
-    /** Waits until the stream (a file) has been played and every frame analysed. For tests and demos. */
+    public Status status() {
+        String state = !running ? "STOPPED" : lastFrameAt == null ? "WAITING" : "RUNNING";
+        return new Status(state, fps, (long) metrics.dropped.count(), (long) metrics.reconnects.count(), lastFrameAt);
+    }
+
+    /** Waits until the stream (a file) has been played and every frame analysed. For tests and the benchmark. */
     public boolean awaitSourceEnd(Duration timeout) throws InterruptedException {
         if (sourceThread != null) {
             sourceThread.join(timeout.toMillis());
@@ -119,88 +181,43 @@ public final class CameraWorker {
             }
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (busy && System.nanoTime() < deadline) {
+        while ((busy || scheduled.get() || !slot.isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         return true;
     }
 
-    private volatile boolean busy;
-
-    private void analyseLoop() {
-        while (running) {
-            Mat frame;
-            try {
-                frame = slot.take(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                break;
-            }
-            if (frame == null) {
-                flushFaceCount();
-                continue;
-            }
-            busy = true;
-            try (frame) {
-                analyse(frame);
-            } catch (RuntimeException e) {
-                // One bad frame must not stop the camera; the message names no face and holds no image.
-                metrics.failed.increment();
-                LOG.warnf("camera %s: frame skipped: %s", camera.name(), e.getClass().getSimpleName());
-            } finally {
-                busy = false;
-            }
-        }
-        slot.clear();
-        flushFaceCount();
-    }
-
-    private void analyse(Mat frame) {
-        List<FaceObservation> faces = pipeline.analyse(frame);
-        metrics.processed.increment();
-        if (faces.isEmpty()) {
-            tracker.update(List.of());
-            return;
-        }
-        metrics.faces.increment(faces.size());
-        pendingFaces += faces.size();
-        List<float[]> embeddings = faces.stream().map(FaceObservation::embedding).toList();
-        List<Optional<WatchlistMatch>> matches = sink.match(camera.deploymentId(), pipeline.embeddingName(),
-                embeddings);
-        List<TrackedFace> tracked = new ArrayList<>(faces.size());
-        for (int i = 0; i < faces.size(); i++) {
-            FaceObservation face = faces.get(i);
-            Optional<WatchlistMatch> match = matches.get(i).filter(m -> m.similarity() >= camera.threshold());
-            double quality = face.sharpness() * Math.min(face.box().width(), face.box().height());
-            tracked.add(new TrackedFace(face.box(), match, quality, () -> crop(frame, face)));
-        }
-        for (AlertCandidate alert : tracker.update(tracked)) {
-            sink.alert(camera.deploymentId(), camera.cameraId(), alert);
-        }
-        if (pendingFaces >= 200) {
-            flushFaceCount();
+    /** Analysed frames per second, smoothed over about two seconds. */
+    private void updateFps(long now) {
+        double interval = (now - lastAnalysisNanos) / 1e9;
+        if (interval > 0 && interval < 10) {
+            double instant = 1 / interval;
+            fps = fps == 0 ? instant : fps + (instant - fps) * Math.min(1, interval / 2);
         }
     }
 
-    private byte[] crop(Mat frame, FaceObservation face) {
-        try (Mat aligned = pipeline.alignedFace(frame, face.box()); BytePointer jpeg = new BytePointer()) {
-            imencode(".jpg", aligned, jpeg);
-            byte[] bytes = new byte[(int) jpeg.limit()];
-            jpeg.get(bytes);
-            return bytes;
+    private final class SourceListener implements StreamFrameSource.Listener {
+        @Override
+        public boolean wantsFrame(long nowNanos) {
+            return nowNanos - lastConvertedNanos >= minIntervalNanos;
+        }
+
+        @Override
+        public void frame(Mat bgr, long capturedNanos) {
+            lastConvertedNanos = capturedNanos;
+            offer(Frame.decoded(bgr, capturedNanos, clock.instant()));
+        }
+
+        @Override
+        public void skipped() {
+            metrics.received.increment();
+            metrics.skipped.increment();
+        }
+
+        @Override
+        public void reconnect(String reason) {
+            metrics.reconnects.increment();
+            LOG.warnf("camera %s: stream failed or ended (%s); reconnecting", camera.name(), reason);
         }
     }
-
-    private void flushFaceCount() {
-        if (pendingFaces > 0) {
-            long n = pendingFaces;
-            pendingFaces = 0;
-            try {
-                sink.facesProcessed(camera.deploymentId(), n);
-            } catch (RuntimeException e) {
-                pendingFaces += n;
-                LOG.warnf("camera %s: could not record the face count: %s", camera.name(), e.getMessage());
-            }
-        }
-    }
-
 }

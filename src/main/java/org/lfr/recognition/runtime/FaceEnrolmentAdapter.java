@@ -3,6 +3,7 @@ package org.lfr.recognition.runtime;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lfr.recognition.pipeline.enrol.EnrolmentAnalyser;
+import org.lfr.recognition.pipeline.image.ImageHeader;
 import org.lfr.watchlist.EnrolmentRejectedException;
 import org.lfr.watchlist.EnrolmentRejection;
 import org.lfr.watchlist.FaceEnrolment;
@@ -12,24 +13,45 @@ import org.lfr.watchlist.FaceEnrolment;
 class FaceEnrolmentAdapter implements FaceEnrolment {
 
     private final EnrolmentAnalyser analyser;
+    private final ImagePolicy images;
 
-    FaceEnrolmentAdapter(EnrolmentAnalyser analyser) {
+    FaceEnrolmentAdapter(EnrolmentAnalyser analyser, ImagePolicy images) {
         this.analyser = analyser;
+        this.images = images;
     }
 
     @Override
     public EnrolledFace enrol(byte[] image) {
+        ImageHeader header;
+        try {
+            header = images.check("image", image);
+        } catch (ImagePolicy.RefusedException e) {
+            throw new EnrolmentRejectedException(rejection(e.refusal()), e.getMessage());
+        }
         try {
             EnrolmentAnalyser.Enrolled enrolled = analyser.analyse(image);
-            return new EnrolledFace(enrolled.embedding(), enrolled.model());
+            return new EnrolledFace(enrolled.embedding(), enrolled.model(), header.format().contentType);
         } catch (EnrolmentAnalyser.Refused e) {
             throw new EnrolmentRejectedException(rejection(e.problem()), e.getMessage());
         }
     }
 
     @Override
+    public int maxImageBytes() {
+        return images.maxBytes();
+    }
+
+    @Override
     public String model() {
         return analyser.model();
+    }
+
+    static EnrolmentRejection rejection(ImageRefusal refusal) {
+        return switch (refusal) {
+            case EMPTY, UNSUPPORTED_FORMAT -> EnrolmentRejection.UNSUPPORTED_FORMAT;
+            case TOO_LARGE -> EnrolmentRejection.TOO_LARGE;
+            case TOO_MANY_PIXELS -> EnrolmentRejection.TOO_MANY_PIXELS;
+        };
     }
 
     static EnrolmentRejection rejection(EnrolmentAnalyser.Problem problem) {

@@ -1,37 +1,88 @@
 package org.lfr.recognition.runtime;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bytedeco.opencv.opencv_core.Mat;
+import org.lfr.audit.AuditAction;
+import org.lfr.audit.AuditService;
+import org.lfr.audit.AuditSubject;
+import org.lfr.common.Actor;
+import org.lfr.common.Await;
 import org.lfr.common.ConflictException;
-import org.lfr.common.InvalidInputException;
-import org.lfr.recognition.pipeline.image.ImageDecoder;
+import org.lfr.common.ForbiddenException;
 
-/** Frames pushed by edge cameras (JPEG or PNG), for the camera's worker on this replica. */
+/**
+ * Frames pushed by edge cameras. A frame is accepted only from the camera's own device (the OIDC client bound to it
+ * when it was added) or from an officer who operates its deployment; who feeds a camera is audited (their first
+ * frame per run of the camera), and so is every refusal (at most once a minute per caller and camera). The frame
+ * is checked from its header and handed on still encoded: it is decoded only if it is analysed.
+ */
 @ApplicationScoped
 public class FramePush {
 
-    private final CameraSupervisor supervisor;
+    private static final Duration REFUSAL_AUDIT_EVERY = Duration.ofMinutes(1);
 
-    FramePush(CameraSupervisor supervisor) {
+    private final CameraSupervisor supervisor;
+    private final ImagePolicy images;
+    private final AuditService audit;
+    private final Set<String> feeding = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> refusalsAudited = new ConcurrentHashMap<>();
+
+    FramePush(CameraSupervisor supervisor, ImagePolicy images, AuditService audit) {
         this.supervisor = supervisor;
+        this.images = images;
+        this.audit = audit;
     }
 
-    /** Blocking (decoding): call off the event loop. */
-    public void push(UUID cameraId, byte[] image) {
-        CameraWorker worker;
+    /** Blocking (the first frame may start the camera's worker): call off the event loop. */
+    public void push(Actor actor, UUID cameraId, byte[] image) {
+        images.check("frame", image);
+        CameraSupervisor.PushTarget target;
         try {
-            worker = supervisor.pushTarget(cameraId).orElseThrow(() -> new ConflictException("camera " + cameraId
+            target = supervisor.pushTarget(cameraId).orElseThrow(() -> new ConflictException("camera " + cameraId
                     + " is not part of an ACTIVE deployment"));
         } catch (CameraSupervisor.ClaimedElsewhere e) {
             throw new ConflictException(e.getMessage());
         }
-        Mat frame = ImageDecoder.decodeBgr(image);
-        if (frame == null) {
-            throw InvalidInputException.of("frame", "not a decodable JPEG or PNG image");
+        if (!mayPush(actor, target)) {
+            refused(actor, target);
         }
-        worker.push(frame);
+        String feeder = cameraId + "/" + System.identityHashCode(target.worker()) + "/" + actor.username();
+        if (feeding.add(feeder)) {
+            Await.result(() -> audit.recordAlone(actor, AuditAction.FRAMES_PUSHED, AuditSubject.DEPLOYMENT,
+                    target.deployment().id(), Map.of("camera", target.camera().name(), "client", client(actor))));
+        }
+        target.worker().push(image);
+    }
+
+    /** The camera's own device, or an officer who operates the deployment (with their own token). */
+    static boolean mayPush(Actor actor, CameraSupervisor.PushTarget target) {
+        if (actor.isCameraDevice()) {
+            return actor.client() != null && actor.client().equals(target.camera().deviceClientId());
+        }
+        return actor.isOfficer() && target.deployment().isOperatedBy(actor.username());
+    }
+
+    private void refused(Actor actor, CameraSupervisor.PushTarget target) {
+        String reason = actor.isCameraDevice() ? "this device is not the camera's own (client " + client(actor) + ")"
+                : "you do not operate deployment " + target.deployment().reference();
+        String key = actor.username() + "/" + target.camera().id();
+        long now = System.nanoTime();
+        Long last = refusalsAudited.get(key);
+        if (last == null || now - last > REFUSAL_AUDIT_EVERY.toNanos()) {
+            refusalsAudited.put(key, now);
+            Await.result(() -> audit.recordAlone(actor, AuditAction.FRAMES_PUSHED_REFUSED, AuditSubject.DEPLOYMENT,
+                    target.deployment().id(), Map.of("camera", target.camera().name(), "reason", reason)));
+        }
+        throw new ForbiddenException(reason);
+    }
+
+    private static String client(Actor actor) {
+        return actor.client() == null ? "none" : actor.client();
     }
 }

@@ -1,6 +1,6 @@
 package org.lfr.recognition.runtime;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import org.lfr.alert.AlertRecorder;
 import org.lfr.alert.NewAlert;
 import org.lfr.common.Await;
-import org.lfr.common.ConflictException;
-import org.lfr.common.InvalidInputException;
-import org.lfr.deployment.FaceCount;
 import org.lfr.recognition.pipeline.RecognitionConfig;
 import org.lfr.recognition.pipeline.match.InMemoryWatchlistIndex;
 import org.lfr.recognition.pipeline.match.WatchlistMatch;
@@ -24,28 +19,24 @@ import org.lfr.watchlist.WatchlistEmbeddings;
 
 /**
  * Where camera workers hand their results: matching against the frozen watchlist (an exact in-memory copy, or
- * pgvector), alerts, and the face count.
+ * pgvector), alerts (to the {@link AlertOutbox}), and faces seen (to the {@link FaceCounter}).
  */
 @ApplicationScoped
 class RecognitionSink implements CameraWorker.Sink {
 
-    private static final Logger LOG = Logger.getLogger(RecognitionSink.class);
-
     private final RecognitionConfig config;
     private final WatchlistEmbeddings embeddings;
-    private final AlertRecorder alerts;
-    private final FaceCount faceCount;
-    private final Clock clock;
+    private final AlertOutbox alerts;
+    private final FaceCounter faces;
+    private final Map<UUID, CameraMetrics> metrics = new ConcurrentHashMap<>();
     /** deployment + model → index of its frozen watchlist; dropped when the deployment stops running. */
     private final Map<String, InMemoryWatchlistIndex> indexes = new ConcurrentHashMap<>();
 
-    RecognitionSink(RecognitionConfig config, WatchlistEmbeddings embeddings, AlertRecorder alerts,
-            FaceCount faceCount, Clock clock) {
+    RecognitionSink(RecognitionConfig config, WatchlistEmbeddings embeddings, AlertOutbox alerts, FaceCounter faces) {
         this.config = config;
         this.embeddings = embeddings;
         this.alerts = alerts;
-        this.faceCount = faceCount;
-        this.clock = clock;
+        this.faces = faces;
     }
 
     @Override
@@ -63,18 +54,21 @@ class RecognitionSink implements CameraWorker.Sink {
     }
 
     @Override
-    public void alert(UUID deploymentId, UUID cameraId, AlertCandidate alert) {
-        try {
-            Await.result(() -> alerts.raise(new NewAlert(deploymentId, cameraId, alert.watchlistEntryId(),
-                    alert.similarity(), clock.instant(), alert.crop(), "image/jpeg")));
-        } catch (ConflictException | InvalidInputException e) {
-            LOG.warnf("alert not raised: %s", e.getMessage());
-        }
+    public void alert(CameraWorker.Camera camera, AlertCandidate alert, Instant capturedAt, String runId) {
+        CameraMetrics m = metrics.get(camera.cameraId());
+        alerts.offer(new NewAlert(camera.deploymentId(), camera.cameraId(), alert.watchlistEntryId(),
+                alert.similarity(), capturedAt, alert.crop(), "image/jpeg",
+                AlertOutbox.key(camera.cameraId(), runId, alert.trackId(), alert.watchlistEntryId())),
+                alert.capturedNanos(), m.alertLatency);
     }
 
     @Override
-    public void facesProcessed(UUID deploymentId, long faces) {
-        Await.result(() -> faceCount.add(deploymentId, faces));
+    public void newFaces(UUID deploymentId, int n) {
+        faces.add(deploymentId, n);
+    }
+
+    void register(UUID cameraId, CameraMetrics m) {
+        metrics.put(cameraId, m);
     }
 
     /** The deployment stopped running: its watchlist may be purged, so its index goes. */

@@ -102,7 +102,7 @@ class RoleMatrixTest {
             op("proposeWatchlistEntry", Set.of(O), u -> call("mutation($d: String!, $i: WatchlistEntryInput!) {"
                     + " proposeWatchlistEntry(deploymentId: $d, input: $i) { id } }", "d", draft(u).id(), "i", entryMap())),
             op("removeWatchlistEntry", Set.of(O, S), u -> call("mutation($e: String!) { removeWatchlistEntry(entryId: $e) }",
-                    "e", Fixtures.entry(DRAFTER, draft(u).id(), false).id())),
+                    "e", Fixtures.entry(officer(u), draft(u).id(), false).id())),
             op("overrideWatchlistEntry", Set.of(S), u -> call("mutation($e: String!) { overrideWatchlistEntry("
                     + "entryId: $e, reason: \"Missing child, parents consent\") { id } }",
                     "e", Fixtures.entry(DRAFTER, draft(DRAFTER.username()).id(), true).id())),

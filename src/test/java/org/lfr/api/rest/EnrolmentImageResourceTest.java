@@ -67,11 +67,13 @@ class EnrolmentImageResourceTest {
                 corrupt[i++] = (byte) b;
             }
         });
-        refused(entry, "application/octet-stream", "just some text, not an image".getBytes(), "only JPEG and PNG");
-        refused(entry, "image/jpeg", new byte[0], "empty");
-        refused(entry, "image/jpeg", corrupt, "cannot be decoded");
+        refused(entry, "application/octet-stream", "just some text, not an image".getBytes(), "UNSUPPORTED_FORMAT");
+        refused(entry, "image/jpeg", new byte[0], "UNSUPPORTED_FORMAT");
+        refused(entry, "image/jpeg", corrupt, "UNSUPPORTED_FORMAT"); // cut before the header declares a size
+        refused(entry, "image/png", org.lfr.support.CraftedImages.pngHeader(60_000, 60_000),
+                "TOO_MANY_PIXELS");
         byte[] justOverLimit = Arrays.copyOf(photo, 10 * 1024 * 1024 + 1);
-        refused(entry, "image/jpeg", justOverLimit, "over the limit");
+        refused(entry, "image/jpeg", justOverLimit, "TOO_LARGE");
         assertThat(putFiftyMegabytes(entry)).isEqualTo(413);
         assertThat(Sql.count("select count(*) from enrolment_image where watchlist_entry_id = ?", entry)).isZero();
     }
@@ -79,8 +81,8 @@ class EnrolmentImageResourceTest {
     @Test
     @TestSecurity(user = OFFICER, roles = "officer")
     void aFrozenWatchlistTakesNoNewImage() {
-        var d = Fixtures.authorised(Fixtures.DRAFTER);
-        UUID entry = Fixtures.await(() -> Fixtures.bean(org.lfr.watchlist.WatchlistService.class).get(d.id()))
+        var d = Fixtures.authorised(Fixtures.officer(OFFICER));
+        UUID entry = Fixtures.await(() -> Fixtures.bean(org.lfr.watchlist.WatchlistService.class).get(Fixtures.APPROVER, d.id()))
                 .entries().get(0).id();
         given().contentType("image/jpeg").body(SharedEval.bytes("face_recognition_examples/obama/obama.jpg"))
                 .put(url(entry)).then().statusCode(409).body("code", equalTo("conflict"));
@@ -110,8 +112,8 @@ class EnrolmentImageResourceTest {
                 .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static void refused(UUID entry, String contentType, byte[] body, String message) {
+    private static void refused(UUID entry, String contentType, byte[] body, String reason) {
         given().contentType(contentType).body(body).put(url(entry)).then().statusCode(400)
-                .body("code", equalTo("invalid-input")).body("message", containsString(message));
+                .body("code", equalTo("invalid-input")).body("reason", equalTo(reason));
     }
 }

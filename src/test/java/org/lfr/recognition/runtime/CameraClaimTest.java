@@ -42,19 +42,19 @@ class CameraClaimTest {
         var draft = Fixtures.draft(officer);
         String name = "claimed-" + UUID.randomUUID().toString().substring(0, 6);
         var withCamera = await(() -> Fixtures.bean(org.lfr.deployment.DeploymentDrafting.class).addCamera(officer, draft.id(),
-                new CameraInput(name, null, true, "Entrance")));
+                new CameraInput(name, null, true, null, "Entrance")));
         UUID camera = withCamera.cameras().get(0).id();
         byte[] frame = org.lfr.support.SharedEval.bytes("face_recognition_examples/obama/obama.jpg");
 
         try (Connection otherReplica = DriverManager.getConnection(jdbcUrl, "lfr", "lfr")) {
             lock(otherReplica, camera, true);
             var d = startWithEntry(officer, withCamera);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> framePush.push(camera, frame))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> framePush.push(officer, camera, frame))
                     .hasMessageContaining("analysed by another replica");
             assertThat(supervisor.worker(camera)).isEmpty();
 
             lock(otherReplica, camera, false); // the other replica lets go (or dies)
-            framePush.push(camera, frame);
+            framePush.push(officer, camera, frame);
             assertThat(supervisor.worker(camera)).isPresent();
             assertThat(tryLock(otherReplica, camera)).as("this replica now holds the camera").isFalse();
 
@@ -72,7 +72,7 @@ class CameraClaimTest {
         var officer = Fixtures.officer("claim.officer");
         var draft = Fixtures.draft(officer);
         var withCamera = await(() -> Fixtures.bean(org.lfr.deployment.DeploymentDrafting.class).addCamera(officer, draft.id(),
-                new CameraInput("elsewhere-" + UUID.randomUUID().toString().substring(0, 6), null, true, "Exit")));
+                new CameraInput("elsewhere-" + UUID.randomUUID().toString().substring(0, 6), null, true, null, "Exit")));
         UUID camera = withCamera.cameras().get(0).id();
         byte[] frame = org.lfr.support.SharedEval.bytes("face_recognition_examples/obama/obama.jpg");
         Fixtures.sign(officer, camera);
@@ -80,12 +80,12 @@ class CameraClaimTest {
         await(() -> Fixtures.bean(org.lfr.watchlist.WatchlistService.class).approve(Fixtures.APPROVER, draft.id()));
         await(() -> Fixtures.bean(org.lfr.deployment.DeploymentDrafting.class).submit(officer, draft.id()));
         await(() -> deployments.authorise(Fixtures.APPROVER, draft.id(), "Claim test"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> framePush.push(camera, frame))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> framePush.push(officer, camera, frame))
                 .hasMessageContaining("not part of an ACTIVE deployment");
 
         // Another replica started it: the row changed, but no start event reached this replica.
         org.lfr.support.Sql.update("update deployment set status = 'ACTIVE' where id = ?", draft.id());
-        framePush.push(camera, frame);
+        framePush.push(officer, camera, frame);
         assertThat(supervisor.worker(camera)).isPresent();
 
         await(() -> deployments.stop(officer, draft.id()));

@@ -1,19 +1,14 @@
 package org.lfr.recognition.pipeline.source;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.bytedeco.opencv.opencv_core.Mat;
-
 /**
- * Holds only the newest frame of a camera: a frame not yet processed when the next arrives is dropped (and
- * counted), so live video never builds up lag.
+ * Holds only the newest frame of a camera: a frame not yet taken when the next arrives is dropped (closed, and
+ * counted), so live video never builds up lag and a dropped frame costs nothing more.
  */
-public final class LatestFrameSlot {
+public final class LatestFrameSlot<T extends AutoCloseable> {
 
-    private final AtomicReference<Mat> latest = new AtomicReference<>();
-    private final Semaphore available = new Semaphore(0);
+    private final AtomicReference<T> latest = new AtomicReference<>();
     private final Runnable onDrop;
 
     public LatestFrameSlot(Runnable onDrop) {
@@ -21,28 +16,35 @@ public final class LatestFrameSlot {
     }
 
     /** Takes ownership of {@code frame}. */
-    public void offer(Mat frame) {
-        Mat previous = latest.getAndSet(frame);
+    public void offer(T frame) {
+        T previous = latest.getAndSet(frame);
         if (previous != null) {
-            previous.close();
+            close(previous);
             onDrop.run();
-        } else {
-            available.release();
         }
     }
 
-    /** The newest frame (the caller owns it), or null after the timeout. */
-    public Mat take(long timeout, TimeUnit unit) throws InterruptedException {
-        if (!available.tryAcquire(timeout, unit)) {
-            return null;
-        }
+    /** The newest frame (the caller owns it), or null. */
+    public T take() {
         return latest.getAndSet(null);
     }
 
+    public boolean isEmpty() {
+        return latest.get() == null;
+    }
+
     public void clear() {
-        Mat m = latest.getAndSet(null);
-        if (m != null) {
-            m.close();
+        T frame = latest.getAndSet(null);
+        if (frame != null) {
+            close(frame);
+        }
+    }
+
+    private static void close(AutoCloseable frame) {
+        try {
+            frame.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

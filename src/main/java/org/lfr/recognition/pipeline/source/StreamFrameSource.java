@@ -1,44 +1,53 @@
 package org.lfr.recognition.pipeline.source;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.jboss.logging.Logger;
 
 /**
- * Pulls frames from an RTSP/HTTP stream or a file with FFmpeg. A live stream that fails or ends is reopened with
- * exponential backoff (counted and logged, never fatal); a file is played once at its own frame rate, as a camera
- * would deliver it.
+ * Pulls frames from a network stream or a file with FFmpeg. Every frame is decoded (video codecs need it), but only
+ * those the camera will analyse are converted to pixels. A live stream that fails or ends is reopened with
+ * exponential backoff (counted, never fatal); a file is played at its own frame rate, as a camera would deliver it.
+ * The URL may carry credentials: it never appears in a message (see {@link #redact}); FFmpeg's own log is silenced.
  */
 public final class StreamFrameSource implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(StreamFrameSource.class);
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET); // FFmpeg would print the URL, credentials and all
+    }
 
+    /** What the camera does with the stream. */
     public interface Listener {
-        void frame(Mat bgr);
+        /** Whether a frame captured now would be analysed: only those are converted. */
+        boolean wantsFrame(long nowNanos);
 
+        /** A converted frame, captured at {@code capturedNanos} ({@link System#nanoTime()}); the listener owns it. */
+        void frame(Mat bgr, long capturedNanos);
+
+        /** A frame decoded and not converted (not analysed). */
+        void skipped();
+
+        /** The stream failed or ended and will be reopened; {@code reason} names no URL. */
         void reconnect(String reason);
     }
 
-    private final String url;
-    private final String cameraName;
+    /** How to open the stream: the URL (with credentials), FFmpeg's protocol whitelist, a check before each open. */
+    public record Options(String url, String protocolWhitelist, Consumer<String> checkBeforeOpen, Duration initialBackoff,
+            Duration maxBackoff, boolean loopFiles) {
+    }
+
+    private final Options options;
     private final Listener listener;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-    private final boolean loopFiles;
     private volatile boolean running = true;
 
-    public StreamFrameSource(String url, String cameraName, Listener listener, Duration initialBackoff,
-            Duration maxBackoff, boolean loopFiles) {
-        this.loopFiles = loopFiles;
-        this.url = url;
-        this.cameraName = cameraName;
+    public StreamFrameSource(Options options, Listener listener) {
+        this.options = options;
         this.listener = listener;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
     }
 
     public void stop() {
@@ -46,47 +55,30 @@ public final class StreamFrameSource implements Runnable {
     }
 
     public boolean isFile() {
-        return url.startsWith("file:") || !url.contains("://");
+        return options.url().startsWith("file:") || !options.url().contains("://");
+    }
+
+    /** {@code user:password@} taken out of every URL in a message. */
+    public static String redact(String message) {
+        return message == null ? null : message.replaceAll("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s\"']*@", "$1***@");
     }
 
     @Override
     public void run() {
-        Duration backoff = initialBackoff;
+        Duration backoff = options.initialBackoff();
         while (running) {
-            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(isFile() ? url.replaceFirst("^file:(//)?", "") : url);
-                    OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-                if (url.startsWith("rtsp")) {
-                    grabber.setOption("rtsp_transport", "tcp");
-                }
-                grabber.setOption("rw_timeout", "5000000"); // microseconds: a dead stream fails instead of hanging
-                grabber.start();
-                backoff = initialBackoff;
-                double fps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 25;
-                long frameNanos = (long) (1e9 / fps);
-                long next = System.nanoTime();
-                Frame frame;
-                while (running && (frame = grabber.grabImage()) != null) {
-                    Mat mat = converter.convert(frame);
-                    if (mat != null) {
-                        listener.frame(mat.clone());
-                    }
-                    if (isFile()) {
-                        next += frameNanos;
-                        long sleep = next - System.nanoTime();
-                        if (sleep > 0) {
-                            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-                        }
-                    }
-                }
-                grabber.stop();
-                if (isFile()) {
-                    if (loopFiles && running) {
-                        continue; // a demo camera: play the file again
-                    }
-                    LOG.infof("camera %s: end of file", cameraName);
+            try {
+                options.checkBeforeOpen().accept(options.url());
+                play();
+                if (isFile() && !(options.loopFiles() && running)) {
                     return;
                 }
-                listener.reconnect("stream ended");
+                if (!isFile()) {
+                    listener.reconnect("stream ended");
+                } else {
+                    continue; // a demo camera: play the file again
+                }
+                backoff = options.initialBackoff();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -94,9 +86,7 @@ public final class StreamFrameSource implements Runnable {
                 if (!running) {
                     return;
                 }
-                listener.reconnect(e.getClass().getSimpleName());
-                LOG.warnf("camera %s: stream failed (%s); reconnecting in %d ms", cameraName, e.getMessage(),
-                        backoff.toMillis());
+                listener.reconnect(e.getClass().getSimpleName() + ": " + redact(e.getMessage()));
             }
             try {
                 Thread.sleep(backoff.toMillis());
@@ -104,8 +94,47 @@ public final class StreamFrameSource implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
+                    : backoff.multipliedBy(2);
         }
     }
 
+    private void play() throws Exception {
+        String url = options.url();
+        String input = url.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(url)).toString() : url;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(input);
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            if (url.startsWith("rtsp")) {
+                grabber.setOption("rtsp_transport", "tcp");
+            }
+            grabber.setOption("protocol_whitelist", options.protocolWhitelist());
+            grabber.setOption("rw_timeout", "5000000"); // microseconds: a dead stream fails instead of hanging
+            grabber.start();
+            double fps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 25;
+            long frameNanos = (long) (1e9 / fps);
+            long next = System.nanoTime();
+            while (running) {
+                long now = System.nanoTime();
+                boolean wanted = listener.wantsFrame(now);
+                Frame frame = grabber.grabFrame(false, true, wanted, false, false);
+                if (frame == null) {
+                    break;
+                }
+                Mat mat = wanted && frame.image != null ? converter.convert(frame) : null;
+                if (mat != null) {
+                    listener.frame(mat.clone(), now);
+                } else {
+                    listener.skipped(); // decoded (only video is asked for), never converted
+                }
+                if (isFile()) {
+                    next += frameNanos;
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    }
+                }
+            }
+            grabber.stop();
+        }
+    }
 }

@@ -2,6 +2,9 @@ package org.lfr.recognition.pipeline.track;
 
 import java.util.UUID;
 
-/** A track that agreed on one entry over enough frames: alert once, with its best-quality crop. */
-public record AlertCandidate(int trackId, UUID watchlistEntryId, double similarity, byte[] crop) {
+/**
+ * A track whose observations agreed on one entry often enough: alert once, with the best-quality sighting's
+ * similarity and crop, and the time its frame was captured.
+ */
+public record AlertCandidate(int trackId, UUID watchlistEntryId, double similarity, byte[] crop, long capturedNanos) {
 }

@@ -1,0 +1,93 @@
+package org.lfr.recognition.runtime;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.lfr.recognition.pipeline.FaceObservation;
+import org.lfr.recognition.pipeline.FacePipeline;
+import org.lfr.recognition.pipeline.detect.FaceBox;
+import org.lfr.recognition.pipeline.match.WatchlistMatch;
+import org.lfr.recognition.pipeline.track.AlertCandidate;
+import org.lfr.recognition.pipeline.track.FaceTracker;
+
+/**
+ * One frame of one camera, analysed: detect every face, follow it with the camera's tracker, embed only the faces the
+ * tracker asks for, match them against the watchlist, and hand on the alerts the tracker completes. Plain stages of
+ * the pipeline; the camera's worker decides when.
+ */
+final class CameraAnalysis {
+
+    private final CameraWorker.Camera camera;
+    private final FacePipeline pipeline;
+    private final CameraWorker.Sink sink;
+    private final CameraMetrics metrics;
+    private final FaceTracker tracker;
+    private final String runId;
+
+    CameraAnalysis(CameraWorker.Camera camera, FacePipeline pipeline, CameraWorker.Sink sink, CameraMetrics metrics,
+            FaceTracker tracker, String runId) {
+        this.camera = camera;
+        this.pipeline = pipeline;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.tracker = tracker;
+        this.runId = runId;
+    }
+
+    void analyse(Frame f) {
+        Mat frame = f.pixels();
+        metrics.analysed.increment();
+        metrics.frameAge.record(System.nanoTime() - f.capturedNanos, TimeUnit.NANOSECONDS);
+        List<FaceBox> boxes = pipeline.detect(frame);
+        double[] qualities = new double[boxes.size()];
+        for (int i = 0; i < boxes.size(); i++) {
+            qualities[i] = pipeline.quality(frame, boxes.get(i));
+        }
+        FaceTracker.Frame seen = tracker.see(boxes, qualities, f.capturedNanos);
+        if (seen.newTracks() > 0) {
+            metrics.faces.increment(seen.newTracks());
+            sink.newFaces(camera.deploymentId(), seen.newTracks());
+        }
+        List<FaceTracker.Sighting> toEmbed = seen.sightings().stream().filter(FaceTracker.Sighting::embed).toList();
+        if (toEmbed.isEmpty()) {
+            return;
+        }
+        List<FaceObservation> observations = new ArrayList<>(toEmbed.size());
+        for (FaceTracker.Sighting s : toEmbed) {
+            observations.add(pipeline.describe(frame, s.box()));
+        }
+        metrics.embeddings.increment(observations.size());
+        List<Optional<WatchlistMatch>> matches = sink.match(camera.deploymentId(), pipeline.embeddingName(),
+                observations.stream().map(FaceObservation::embedding).toList());
+        for (int i = 0; i < toEmbed.size(); i++) {
+            FaceTracker.Sighting s = toEmbed.get(i);
+            Optional<WatchlistMatch> match = matches.get(i).filter(m -> m.similarity() >= camera.threshold());
+            for (AlertCandidate alert : tracker.observe(s, match, () -> crop(frame, s.box()))) {
+                sink.alert(camera, alert, f.capturedAt, runId);
+            }
+        }
+    }
+
+    void forgetUnseen() {
+        tracker.forgetUnseen(System.nanoTime());
+    }
+
+    int activeTracks() {
+        return tracker.activeTracks();
+    }
+
+    private byte[] crop(Mat frame, FaceBox box) {
+        try (Mat aligned = pipeline.alignedFace(frame, box); BytePointer jpeg = new BytePointer()) {
+            imencode(".jpg", aligned, jpeg);
+            byte[] bytes = new byte[(int) jpeg.limit()];
+            jpeg.get(bytes);
+            return bytes;
+        }
+    }
+}

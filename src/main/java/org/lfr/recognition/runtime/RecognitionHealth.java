@@ -1,0 +1,58 @@
+package org.lfr.recognition.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.lfr.recognition.pipeline.FacePipeline;
+
+/**
+ * Readiness of the recognition runtime: the models loaded (the pipeline's embedding name), each camera running here
+ * with the age of its last frame — a stalled camera is reported, not a reason to take the pod out of service — and
+ * the alert path: alerts held for the database, dropped so far. Down only when alerts are being dropped now (the
+ * buffer is full).
+ */
+@Readiness
+@ApplicationScoped
+class RecognitionHealth implements HealthCheck {
+
+    /** A running camera with no frame for this long is reported as stalled. */
+    static final Duration STALLED = Duration.ofSeconds(30);
+
+    private final FacePipeline pipeline;
+    private final CameraSupervisor cameras;
+    private final AlertOutbox alerts;
+
+    RecognitionHealth(FacePipeline pipeline, CameraSupervisor cameras, AlertOutbox alerts) {
+        this.pipeline = pipeline;
+        this.cameras = cameras;
+        this.alerts = alerts;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder r = HealthCheckResponse.named("recognition").withData("models", pipeline.embeddingName());
+        Instant now = Instant.now();
+        int stalled = 0;
+        for (var entry : cameras.workers().entrySet()) {
+            CameraWorker.Status s = entry.getValue().status();
+            boolean isStalled = "RUNNING".equals(s.state()) && s.lastFrameAt() != null
+                    && Duration.between(s.lastFrameAt(), now).compareTo(STALLED) > 0;
+            stalled += isStalled ? 1 : 0;
+            r.withData("camera " + entry.getKey(), (isStalled ? "STALLED" : s.state()) + (s.lastFrameAt() == null ? ""
+                    : ", last frame " + Duration.between(s.lastFrameAt(), now).toSeconds() + " s ago"));
+        }
+        r.withData("cameras", cameras.workers().size()).withData("stalledCameras", stalled);
+        int pending = alerts.pending();
+        r.withData("alertsHeld", pending).withData("alertsDropped", (long) alerts.droppedSoFar());
+        if (alerts.outageSince() != null) {
+            r.withData("alertsHeldSince", alerts.outageSince().toString());
+        }
+        return r.status(pending < alerts.capacity()).build();
+    }
+}
