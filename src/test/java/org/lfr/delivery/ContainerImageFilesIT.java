@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Dockerfile copies exists once the application is packaged (this runs after {@code package}), and that both
  * Dockerfiles run as non-root with the models in.
  */
+@org.junit.jupiter.api.Order(1)
 class ContainerImageFilesIT {
 
     @Test

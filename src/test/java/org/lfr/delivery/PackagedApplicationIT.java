@@ -23,6 +23,7 @@ import io.restassured.response.ValidatableResponse;
  * PostgreSQL and Keycloak: health, an authenticated query, and a frame through the whole pipeline.
  */
 @QuarkusIntegrationTest
+@org.junit.jupiter.api.Order(1)
 class PackagedApplicationIT {
 
     static final String CAROL = "carol.officer", ALICE = "alice.supervisor", BOB = "bob.supervisor";

@@ -72,6 +72,56 @@ class BulkEnrolmentResourceTest {
                 .post("/api/deployments/" + d.id() + "/watchlist/images").then().statusCode(400);
     }
 
+    /** Counted while the archive is read: more entries than allowed stop it, with a last line saying why. */
+    @Test
+    void anArchiveWithTooManyEntriesIsStoppedAtTheLimit() throws Exception {
+        var d = Fixtures.draft(Fixtures.officer("bulk.officer"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < 2001; i++) {
+                zip.putNextEntry(new ZipEntry("note-" + i + ".txt"));
+                zip.write('x');
+                zip.closeEntry();
+            }
+        }
+        List<JsonNode> lines = lines(given().contentType("application/zip").body(out.toByteArray())
+                .post("/api/deployments/" + d.id() + "/watchlist/images").then().statusCode(200).extract().asString());
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("status").asText()).isEqualTo("STOPPED");
+        assertThat(lines.get(0).get("reason").asText()).contains("more than 2000 entries");
+    }
+
+    /** A zip bomb: a small upload that expands beyond the limit is stopped there, never fully inflated. */
+    @Test
+    void anArchiveThatExpandsBeyondTheLimitIsStopped() throws Exception {
+        var d = Fixtures.draft(Fixtures.officer("bulk.officer"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("BOMB.jpg"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) {
+                zip.write(zeros); // 300 MiB of zeros, about 300 KiB deflated
+            }
+            zip.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(1 << 20);
+        List<JsonNode> lines = lines(given().contentType("application/zip").body(out.toByteArray())
+                .post("/api/deployments/" + d.id() + "/watchlist/images").then().statusCode(200).extract().asString());
+        assertThat(lines.get(lines.size() - 1).get("status").asText()).isEqualTo("STOPPED");
+        assertThat(lines.get(lines.size() - 1).get("reason").asText()).contains("expands to more than");
+    }
+
+    private static List<JsonNode> lines(String body) {
+        ObjectMapper json = new ObjectMapper();
+        return body.lines().filter(l -> !l.isBlank()).map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new IllegalStateException(l, e);
+            }
+        }).toList();
+    }
+
     private static byte[] zip(Map<String, byte[]> files) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

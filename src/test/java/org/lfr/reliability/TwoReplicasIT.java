@@ -1,0 +1,131 @@
+package org.lfr.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lfr.support.ApiScenario.CAROL;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.lfr.support.ApiScenario;
+import org.lfr.support.Frames;
+import org.lfr.support.GraphQLWebSocket;
+import org.lfr.support.KeycloakTokens;
+import org.lfr.support.KeycloakTokensCache;
+import org.lfr.support.SecondInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+
+/**
+ * Two replicas of the packaged service against one database: an alert raised on one reaches a subscriber of the
+ * other, and so does a status change; and a replica stopped and started again in the middle of a deployment says
+ * so in the audit trail and takes its camera's frames again.
+ */
+@QuarkusIntegrationTest
+@Order(2)
+class TwoReplicasIT {
+
+    static final String LIN = "face_recognition_examples/lin_manuel_miranda/lin-manuel-miranda.png";
+
+    @Test
+    void anAlertRaisedOnOneReplicaReachesASubscriberOfTheOther() throws Exception {
+        int a = RestAssured.port;
+        try (SecondInstance b = new SecondInstance(8091, "replica-b").start()) {
+            ApiScenario.Active d = ApiScenario.activeWithPushCamera(a, "LIN-MANUEL-MIRANDA", LIN);
+            try (GraphQLWebSocket ws = GraphQLWebSocket.connect(URI.create("http://localhost:" + b.port() + "/graphql"),
+                    KeycloakTokensCache.token(CAROL))) {
+                assertThat(ws.nextOfType("connection_ack", Duration.ofSeconds(10))).isNotNull();
+                ws.subscribe("alerts", "subscription { alertRaised(deploymentId: \"" + d.deploymentId() + "\")"
+                        + " { id subjectReference } }");
+                ws.subscribe("status", "subscription { deploymentStatusChanged(deploymentId: \"" + d.deploymentId()
+                        + "\") { status } }");
+                Thread.sleep(1000);
+
+                String device = KeycloakTokens.cameraDeviceToken();
+                byte[] frame = Frames.faceAt(LIN, 100);
+                for (int i = 0; i < 3; i++) { // to replica A
+                    assertThat(ApiScenario.push(a, device, d.cameraId(), frame)).isEqualTo(202);
+                    Thread.sleep(250);
+                }
+                JsonNode alert = ws.nextOfType("next", Duration.ofSeconds(20));
+                assertThat(alert).as("the alert, on replica B").isNotNull();
+                assertThat(alert.at("/payload/data/alertRaised/subjectReference").asText()).isEqualTo("LIN-MANUEL-MIRANDA");
+
+                ApiScenario.ok(a, CAROL, "mutation($d: String!) { stopDeployment(id: $d) { status } }",
+                        Map.of("d", d.deploymentId()));
+                JsonNode status = ws.nextOfType("next", Duration.ofSeconds(20));
+                assertThat(status).isNotNull();
+                assertThat(status.at("/payload/data/deploymentStatusChanged/status").asText()).isEqualTo("CLOSED");
+            }
+        }
+    }
+
+    @Test
+    void aReplicaRestartedMidDeploymentIsAuditedAndTakesItsCameraAgain() throws Exception {
+        int a = RestAssured.port;
+        ApiScenario.Active d = ApiScenario.activeWithPushCamera(a, "LIN-MANUEL-MIRANDA", LIN);
+        String device = KeycloakTokens.cameraDeviceToken();
+        SecondInstance b = new SecondInstance(8092, "replica-c").start();
+        try {
+            assertThat(pushPasserBy(b.port(), device, d.cameraId(), 100)).as("replica C takes the camera").isEqualTo(202);
+            b.stop();
+            b.start();
+            assertThat(pushPasserBy(b.port(), device, d.cameraId(), 900)).as("and takes it again after its restart")
+                    .isEqualTo(202);
+            long alerts = 0;
+            for (int i = 0; i < 40 && alerts < 2; i++) {
+                Thread.sleep(500);
+                alerts = ApiScenario.ok(a, CAROL, "query($d: String!) { alerts(deploymentId: $d) { id } }",
+                        Map.of("d", d.deploymentId())).getList("data.alerts").size();
+            }
+            assertThat(alerts).as("one alert per passer-by, before and after the restart").isEqualTo(2);
+            java.util.List<String> trail = serviceEvents(a);
+            assertThat(trail).as("replica C's stop and both its starts, in the audit trail")
+                    .containsSubsequence("SERVICE_STARTED replica-c", "SERVICE_STOPPED replica-c",
+                            "SERVICE_STARTED replica-c");
+            assertThat(b.log()).doesNotContain("alerts were NOT committed");
+        } finally {
+            b.stop();
+            ApiScenario.ok(a, CAROL, "mutation($d: String!) { stopDeployment(id: $d) { status } }",
+                    Map.of("d", d.deploymentId()));
+        }
+    }
+
+    /** The service's own audit events, oldest first, as "ACTION replica". */
+    private static java.util.List<String> serviceEvents(int port) {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            var page = ApiScenario.ok(port, "erin.dpo", "query($a: BigInteger!) { auditTrail(afterSeq: $a, limit: 500)"
+                    + " { seq action details } }", Map.of("a", after));
+            java.util.List<Map<String, Object>> rows = page.getList("data.auditTrail");
+            for (Map<String, Object> row : rows) {
+                after = ((Number) row.get("seq")).longValue();
+                String action = (String) row.get("action");
+                if (action.startsWith("SERVICE_")) {
+                    events.add(action + " " + String.valueOf(row.get("details")).replaceAll(".*\"replica\":\"([^\"]+)\".*",
+                            "$1"));
+                }
+            }
+            if (rows.size() < 500) {
+                return events;
+            }
+        }
+    }
+
+    /** A passer-by at {@code x}, in three frames; the status of the last push. */
+    private static int pushPasserBy(int port, String device, String camera, int x) throws InterruptedException {
+        byte[] frame = Frames.faceAt(LIN, x);
+        int status = 0;
+        for (int i = 0; i < 3; i++) {
+            status = ApiScenario.push(port, device, camera, frame);
+            Thread.sleep(250);
+        }
+        return status;
+    }
+}

@@ -1,0 +1,81 @@
+package org.lfr.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Another replica of the service: the packaged jar started as a process of its own, on its own port, against the same
+ * database and identity provider as the instance under test (it does not empty the test database when it starts).
+ */
+public final class SecondInstance implements AutoCloseable {
+
+    private final int port;
+    private final String replica;
+    private final Path log;
+    private Process process;
+
+    public SecondInstance(int port, String replica) {
+        this.port = port;
+        this.replica = replica;
+        this.log = Path.of("target", "second-instance-" + port + ".log");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts the jar and waits until it is ready. */
+    public SecondInstance start() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dlfr.startup.reset-data-for-tests=false",
+                "-jar", "target/quarkus-app/quarkus-run.jar"));
+        pb.environment().put("HOSTNAME", replica);
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = pb.start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the second instance exited: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the second instance did not become ready in 120 s");
+    }
+
+    /** Stops it as a platform would (SIGTERM): it shuts down gracefully. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
