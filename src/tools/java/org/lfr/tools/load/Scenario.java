@@ -1,0 +1,89 @@
+package org.lfr.tools.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The deployment a load runs against, set up through the API as the demo users would (every rule applies): push
+ * cameras bound to the demo device client, one enrolled subject, approved, authorised, started; closed at the end.
+ */
+record Scenario(HttpClient http, URI base, Tokens tokens, String deploymentId, List<String> cameras) {
+
+    static Scenario create(HttpClient http, URI base, Tokens tokens, int cameras) throws Exception {
+        Instant now = Instant.now();
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("reference", "LOAD-" + UUID.randomUUID().toString().substring(0, 8));
+        input.put("purpose", "Load measurement of the service on this machine (scripts/load)");
+        input.put("locationName", "Load test");
+        input.put("latitude", 51.5);
+        input.put("longitude", -0.1);
+        input.put("areaDescription", "Nowhere: a measurement");
+        input.put("locationRationale", "A measurement of throughput and latency on loopback only");
+        input.put("plannedStart", now.minus(1, ChronoUnit.MINUTES).toString());
+        input.put("plannedEnd", now.plus(2, ChronoUnit.HOURS).toString());
+        input.put("dpiaReference", "DPIA-LOAD");
+        input.put("equalityImpactReference", "EIA-LOAD");
+        String carol = "carol.officer";
+        String id = ok(http, base, tokens.user(carol), "mutation($i: DeploymentInput!) { createDeployment(input: $i)"
+                + " { id } }", Map.of("i", input)).at("/data/createDeployment/id").asText();
+        List<String> cameraIds = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, cameras); i++) { // a deployment needs a camera to start
+            JsonNode d = ok(http, base, tokens.user(carol), "mutation($d: String!, $n: String!) { addCamera(deploymentId:"
+                    + " $d, input: {name: $n, pushMode: true, deviceClientId: \"lfr-camera\", positionDescription:"
+                    + " \"Load\"}) { cameras { id name } } }", Map.of("d", id, "n", "load-" + i));
+            for (JsonNode c : d.at("/data/addCamera/cameras")) {
+                if (c.get("name").asText().equals("load-" + i)) {
+                    cameraIds.add(c.get("id").asText());
+                    ok(http, base, tokens.user(carol), "mutation($c: String!) { recordSignagePlaced(cameraId: $c, input:"
+                            + " {signTextVersion: \"v1\"}) { id } }", Map.of("c", c.get("id").asText()));
+                }
+            }
+        }
+        String entry = ok(http, base, tokens.user(carol), "mutation($d: String!) { proposeWatchlistEntry(deploymentId:"
+                + " $d, input: {subjectReference: \"LOAD-SUBJECT\", category: SUSPECT, legalBasis: \"Load test\","
+                + " imageSource: \"Public photograph\", imageDate: \"2026-01-01\", justification: \"Measurement only\","
+                + " subjectUnder18: false}) { id } }", Map.of("d", id)).at("/data/proposeWatchlistEntry/id").asText();
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(base.resolve("/api/watchlist-entries/" + entry
+                + "/image")).header("Authorization", "Bearer " + tokens.user(carol)).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(Path.of(
+                        "../shared/eval/face_recognition_examples/lin_manuel_miranda/lin-manuel-miranda.png")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (put.statusCode() != 200) {
+            throw new IllegalStateException("enrolment failed: " + put.body());
+        }
+        ok(http, base, tokens.user("bob.supervisor"), "mutation($d: String!) { approveWatchlist(deploymentId: $d)"
+                + " { size } }", Map.of("d", id));
+        ok(http, base, tokens.user(carol), "mutation($d: String!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
+        ok(http, base, tokens.user("alice.supervisor"), "mutation($d: String!) { authoriseDeployment(id: $d,"
+                + " noticeExemptionReason: \"Load measurement\") { status } }", Map.of("d", id));
+        ok(http, base, tokens.user(carol), "mutation($d: String!) { startDeployment(id: $d) { status } }", Map.of("d", id));
+        return new Scenario(http, base, tokens, id, cameraIds);
+    }
+
+    void stop() throws Exception {
+        ok(http, base, tokens.user("carol.officer"), "mutation($d: String!) { stopDeployment(id: $d) { status } }",
+                Map.of("d", deploymentId));
+    }
+
+    private static JsonNode ok(HttpClient http, URI base, String token, String query, Map<String, Object> variables)
+            throws Exception {
+        JsonNode r = Load.graphql(http, base, token, query, variables);
+        if (r.has("errors")) {
+            throw new IllegalStateException("setting up the load failed: " + r.get("errors"));
+        }
+        return r;
+    }
+}
