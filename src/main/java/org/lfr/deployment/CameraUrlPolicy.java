@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,8 @@ public class CameraUrlPolicy {
         }
     }
 
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
     private final CameraConfig config;
     private final List<String> dependencies;
 
@@ -49,12 +53,15 @@ public class CameraUrlPolicy {
 
     /** Blocking (name resolution): call off the event loop. */
     public StreamTarget check(String url) {
+        // The scheme is judged from the raw text first: FFmpeg pseudo-protocols such as concat: are not valid URIs,
+        // and the reason the user needs is that the scheme is refused, not that the rest is malformed.
+        Matcher raw = SCHEME.matcher(url);
+        if (raw.find()) {
+            requireAllowedScheme(raw.group(1).toLowerCase(Locale.ROOT));
+        }
         URI uri = parse(url);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!config.allowedSchemes().contains(scheme)) {
-            throw new CameraUrlRefusedException(CameraUrlRefusal.SCHEME_NOT_ALLOWED, "the scheme " + scheme
-                    + " is not allowed (allowed: " + String.join(", ", config.allowedSchemes()) + ")");
-        }
+        requireAllowedScheme(scheme);
         if ("file".equals(scheme)) {
             return new StreamTarget(url, null);
         }
@@ -65,6 +72,13 @@ public class CameraUrlPolicy {
             return new StreamTarget(withoutCredentials, uri.getRawUserInfo());
         } catch (URISyntaxException e) {
             throw new CameraUrlRefusedException(CameraUrlRefusal.MALFORMED, "not a valid URL");
+        }
+    }
+
+    private void requireAllowedScheme(String scheme) {
+        if (!config.allowedSchemes().contains(scheme)) {
+            throw new CameraUrlRefusedException(CameraUrlRefusal.SCHEME_NOT_ALLOWED, "the scheme " + scheme
+                    + " is not allowed (allowed: " + String.join(", ", config.allowedSchemes()) + ")");
         }
     }
 

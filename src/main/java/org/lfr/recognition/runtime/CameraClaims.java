@@ -36,16 +36,69 @@ public class CameraClaims {
     }
 
     /** Held while this replica analyses the camera; closing it releases the camera. */
-    public interface Claim extends AutoCloseable {
+    public final class Claim implements AutoCloseable {
+        private final UUID cameraId;
+        private Connection held;
+
+        private Claim(UUID cameraId, Connection held) {
+            this.cameraId = cameraId;
+            this.held = held;
+        }
+
+        /**
+         * Whether this replica still holds the camera. A database restart ends the session and with it the lock:
+         * the lock is then taken again on a new connection, unless another replica took the camera meanwhile.
+         */
+        public synchronized boolean renew() {
+            try {
+                if (held.isValid(2)) {
+                    return true;
+                }
+            } catch (SQLException e) {
+                // treated as lost, below
+            }
+            closeQuietly(held);
+            try {
+                Optional<Connection> again = lock(cameraId);
+                again.ifPresent(c -> held = c);
+                if (again.isPresent()) {
+                    LOG.infof("camera %s: claim taken again after its database session ended", cameraId);
+                }
+                return again.isPresent();
+            } catch (SQLException e) {
+                return true; // the database is away: nobody can take the camera now; asked again at next reconcile
+            }
+        }
+
         @Override
-        void close();
+        public synchronized void close() {
+            try (Connection c = held) {
+                try (PreparedStatement st = c.prepareStatement("select pg_advisory_unlock(?)")) {
+                    st.setLong(1, lockKey(cameraId));
+                    st.execute();
+                }
+            } catch (SQLException e) {
+                LOG.debugf("releasing camera %s: %s (the lock goes with the connection)", cameraId, e.getMessage());
+            }
+        }
     }
 
     public static long lockKey(UUID cameraId) {
         return cameraId.getMostSignificantBits() ^ cameraId.getLeastSignificantBits();
     }
 
+    /** The camera's claim, or empty when another replica holds it or the database cannot be reached. */
     public Optional<Claim> tryClaim(UUID cameraId) {
+        try {
+            return lock(cameraId).map(c -> new Claim(cameraId, c));
+        } catch (SQLException e) {
+            LOG.warnf("could not claim camera %s: %s", cameraId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A new connection holding the camera's lock, or empty when another replica holds it. */
+    private Optional<Connection> lock(UUID cameraId) throws SQLException {
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(jdbcUrl, user, password);
@@ -59,27 +112,20 @@ public class CameraClaims {
                     }
                 }
             }
-            Connection held = connection;
-            return Optional.of(() -> {
-                try (held) {
-                    try (PreparedStatement st = held.prepareStatement("select pg_advisory_unlock(?)")) {
-                        st.setLong(1, lockKey(cameraId));
-                        st.execute();
-                    }
-                } catch (SQLException e) {
-                    LOG.debugf("releasing camera %s: %s (the lock goes with the connection)", cameraId, e.getMessage());
-                }
-            });
+            return Optional.of(connection);
         } catch (SQLException e) {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // nothing left to release
-                }
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing left to release
             }
-            LOG.warnf("could not claim camera %s: %s", cameraId, e.getMessage());
-            return Optional.empty();
         }
     }
 }

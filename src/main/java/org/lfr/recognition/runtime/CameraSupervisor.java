@@ -1,6 +1,5 @@
 package org.lfr.recognition.runtime;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,16 +15,12 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.lfr.common.Await;
-import org.lfr.deployment.CameraUrlPolicy;
 import org.lfr.deployment.DeploymentEvents;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.RunningDeployment;
 import org.lfr.recognition.pipeline.FacePipeline;
-import org.lfr.recognition.pipeline.RecognitionConfig;
-import org.lfr.recognition.pipeline.track.FaceTracker;
 import org.lfr.watchlist.WatchlistEmbeddings;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -45,17 +40,12 @@ public class CameraSupervisor {
     }
 
     private final FacePipeline pipeline;
-    private final RecognitionConfig config;
-    private final RuntimeConfig runtime;
+    private final CameraWorkerFactory factory;
     private final DeploymentQueries deployments;
     private final DeploymentEvents events;
     private final WatchlistEmbeddings embeddings;
     private final RecognitionSink sink;
-    private final MeterRegistry registry;
     private final CameraClaims claims;
-    private final AnalysisPool pool;
-    private final CameraUrlPolicy urls;
-    private final Clock clock;
 
     private final Map<UUID, CameraWorker> workers = new ConcurrentHashMap<>();
     private final Map<UUID, CameraClaims.Claim> claimed = new ConcurrentHashMap<>();
@@ -69,22 +59,15 @@ public class CameraSupervisor {
         return t;
     });
 
-    CameraSupervisor(FacePipeline pipeline, RecognitionConfig config, RuntimeConfig runtime,
-            DeploymentQueries deployments, DeploymentEvents events, WatchlistEmbeddings embeddings,
-            RecognitionSink sink, MeterRegistry registry, CameraClaims claims, AnalysisPool pool,
-            CameraUrlPolicy urls, Clock clock) {
+    CameraSupervisor(FacePipeline pipeline, CameraWorkerFactory factory, DeploymentQueries deployments,
+            DeploymentEvents events, WatchlistEmbeddings embeddings, RecognitionSink sink, CameraClaims claims) {
         this.pipeline = pipeline;
-        this.config = config;
-        this.runtime = runtime;
+        this.factory = factory;
         this.deployments = deployments;
         this.events = events;
         this.embeddings = embeddings;
         this.sink = sink;
-        this.registry = registry;
         this.claims = claims;
-        this.pool = pool;
-        this.urls = urls;
-        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -93,6 +76,7 @@ public class CameraSupervisor {
         // nothing of a face that is gone may linger, even on a camera whose frames stopped coming
         control.scheduleWithFixedDelay(() -> workers.values().forEach(CameraWorker::forgetUnseen), 500, 500,
                 TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(this::renewClaims, 5, 5, TimeUnit.SECONDS);
     }
 
     /** First of the stopping steps: no camera hands anything on after this. */
@@ -116,6 +100,28 @@ public class CameraSupervisor {
         } catch (RuntimeException e) {
             LOG.warnf("recognition reconcile failed: %s", e.getMessage());
         }
+    }
+
+    /**
+     * A camera whose claim could not be renewed (the database restarted and another replica took it) stops here, so
+     * that no camera is ever analysed twice. While the database is away the claim cannot be checked; the worker
+     * carries on (its alerts wait in the outbox) and is checked again five seconds later.
+     */
+    private void renewClaims() {
+        claimed.forEach((cameraId, claim) -> {
+            try {
+                if (!claim.renew()) {
+                    CameraWorker w = workers.remove(cameraId);
+                    claimed.remove(cameraId, claim);
+                    if (w != null) {
+                        w.stop();
+                        LOG.warnf("camera %s: another replica analyses it now; stopped here", w.camera().name());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("camera %s: claim check failed (%s); checked again shortly", cameraId, e.getMessage());
+            }
+        });
     }
 
     /** The worker analysing a camera here, if any. */
@@ -195,15 +201,7 @@ public class CameraSupervisor {
                 return null;
             }
             claimed.put(id, claim.get());
-            CameraMetrics metrics = new CameraMetrics(registry, d.id(), c.id(), c.name());
-            sink.register(c.id(), metrics);
-            var tracking = config.tracking();
-            CameraWorker worker = new CameraWorker(new CameraWorker.Camera(d.id(), c.id(), c.name(), c.stream(),
-                    d.matchThreshold()), pipeline, sink, metrics, new FaceTracker(new FaceTracker.Settings(
-                            tracking.minAgreeingFrames(), tracking.iouMatch(), tracking.maxUnseen(),
-                            tracking.reembedInterval(), tracking.betterQuality())), pool, clock,
-                    runtime.analysisFps(), new CameraWorker.StreamSettings(urls.ffmpegProtocols(), urls::checkHostNow,
-                            config.loopFiles()));
+            CameraWorker worker = factory.create(d, c);
             worker.start();
             LOG.infof("deployment %s: camera %s analysing on this replica (%s)", d.reference(), c.name(),
                     c.stream() == null ? "push" : "stream");

@@ -1,6 +1,7 @@
 package org.lfr.recognition.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lfr.support.Fixtures.await;
 
 import java.sql.Connection;
@@ -93,6 +94,49 @@ class CameraClaimTest {
             Thread.sleep(100);
         }
         assertThat(supervisor.worker(camera)).isEmpty();
+    }
+
+    @Test
+    void aCameraWhoseClaimWasLostAndTakenByAnotherReplicaStopsHere() throws Exception {
+        var officer = Fixtures.officer("claim.officer");
+        var draft = Fixtures.draft(officer);
+        var withCamera = await(() -> Fixtures.bean(org.lfr.deployment.DeploymentDrafting.class).addCamera(officer, draft.id(),
+                new CameraInput("lost-" + UUID.randomUUID().toString().substring(0, 6), null, true, null, "Side")));
+        UUID camera = withCamera.cameras().get(0).id();
+        startWithEntry(officer, withCamera);
+        framePush.push(officer, camera, org.lfr.support.SharedEval.bytes("face_recognition_examples/obama/obama.jpg"));
+        assertThat(supervisor.worker(camera)).isPresent();
+
+        try (Connection otherReplica = DriverManager.getConnection(jdbcUrl, "lfr", "lfr")) {
+            // This replica's claim session ends (as in a database fail-over) and the other replica takes the camera.
+            try (PreparedStatement st = otherReplica.prepareStatement("select pg_terminate_backend(pid) from pg_locks"
+                    + " where locktype = 'advisory' and ((classid::bigint << 32) | objid::bigint) = ?")) {
+                st.setLong(1, CameraClaims.lockKey(camera));
+                st.execute();
+            }
+            boolean taken = false;
+            for (int i = 0; i < 50 && !(taken = tryLockAndKeep(otherReplica, camera)); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(taken).as("the other replica could take the camera").isTrue();
+            for (int i = 0; i < 100 && supervisor.worker(camera).isPresent(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(supervisor.worker(camera)).as("analysed by one replica only").isEmpty();
+            assertThatThrownBy(() -> framePush.push(officer, camera,
+                    org.lfr.support.SharedEval.bytes("face_recognition_examples/obama/obama.jpg")))
+                    .hasMessageContaining("analysed by another replica");
+        }
+    }
+
+    private static boolean tryLockAndKeep(Connection c, UUID camera) throws Exception {
+        try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            st.setLong(1, CameraClaims.lockKey(camera));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private org.lfr.deployment.DeploymentView startWithEntry(org.lfr.common.Actor officer,

@@ -101,11 +101,13 @@ class NonMatchDeletionTest {
             Thread.sleep(100);
         }
         assertThat(worker.activeTracks()).as("tracks left in memory").isZero();
+        // Faces are counted as passers-by (tracks): the two group photos give four faces in four places; the LFW
+        // portraits all sit at the centre of the frame, so the tracker may take successive ones for one face.
         long faces = 0;
-        for (int i = 0; i < 100 && (faces = Fixtures.deployment(d.id()).facesProcessed()) <= 10; i++) {
+        for (int i = 0; i < 100 && (faces = Fixtures.deployment(d.id()).facesProcessed()) < 5; i++) {
             Thread.sleep(100); // counts are added every few seconds
         }
-        assertThat(faces).as("faces seen (and counted)").isGreaterThan(10);
+        assertThat(faces).as("passers-by seen (and counted)").isGreaterThanOrEqualTo(5);
         Set<Path> newFiles = files();
         newFiles.removeAll(filesBefore);
         assertThat(newFiles).as("image files written while analysing").isEmpty();
