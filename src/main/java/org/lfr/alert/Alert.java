@@ -46,7 +46,8 @@ public class Alert extends PanacheEntityBase {
     public Instant legalHoldAt;
     @Version
     public int version;
-    /** Commit order on this database: the cursor clients catch up from. Assigned by the database. */
+    /** Commit order on this database: the cursor clients catch up from. Assigned by the database, read back. */
+    @org.hibernate.annotations.Generated
     @Column(insertable = false, updatable = false)
     public Long seq;
     /** The sighting (camera run, track, entry) it was raised for: one alert, however often a commit is retried. */

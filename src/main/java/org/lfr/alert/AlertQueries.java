@@ -2,6 +2,7 @@ package org.lfr.alert;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,13 @@ import org.lfr.audit.AuditSubject;
 import org.lfr.audit.AuditedChange;
 import org.lfr.audit.AuditedChange.Audited;
 import org.lfr.common.Actor;
+import org.lfr.common.InputValidation;
 import org.lfr.common.NotFoundException;
+import org.lfr.common.paging.Page;
+import org.lfr.common.paging.PageRequest;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.persistence.OwnSession;
+import org.lfr.persistence.Where;
 import org.lfr.watchlist.EntryRef;
 import org.lfr.watchlist.WatchlistQueries;
 
@@ -37,11 +42,49 @@ public class AlertQueries {
         this.watchlists = watchlists;
     }
 
+    /**
+     * A page of alerts in the order they were recorded ({@code seq}): forwards after a cursor (a client catching up
+     * on what it missed), or the last ones (a dashboard's newest). Officers see deployments they operate only.
+     */
     @OwnSession
-    public Uni<List<AlertView>> list(Actor actor, UUID deploymentId) {
-        return readable(actor, deploymentId)
-                .chain(() -> Alert.<Alert>list("deploymentId = ?1 order by occurredAt", deploymentId))
-                .chain(this::views);
+    public Uni<AlertConnection> page(Actor actor, AlertFilter filter, PageRequest request) {
+        AlertFilter f = filter == null ? AlertFilter.ALL : filter;
+        InputValidation.require(f.from() == null || f.to() == null || f.from().isBefore(f.to()), "filter.to",
+                "must be after filter.from");
+        InputValidation.require(f.pending() == null || !f.pending() || (f.adjudication() == null && f.outcome() == null),
+                "filter.pending", "pending alerts have no adjudication or outcome yet");
+        Long cursor = request.decodeSeq();
+        Uni<Optional<List<UUID>>> scope = f.deploymentId() != null
+                ? readable(actor, f.deploymentId()).replaceWith(Optional.empty())
+                : actor.isSupervisor() || actor.isDpo() ? Uni.createFrom().item(Optional.empty())
+                        : deployments.operatedBy(actor.username()).map(Optional::of);
+        return scope.chain(operated -> {
+            if (operated.isPresent() && operated.get().isEmpty()) {
+                return Uni.createFrom().item(List.<Alert>of());
+            }
+            Where where = new Where()
+                    .and("deploymentId = :deployment", "deployment", f.deploymentId())
+                    .and("deploymentId in :operated", "operated", operated.orElse(null))
+                    .and("cameraId = :camera", "camera", f.cameraId())
+                    .andIf(Boolean.TRUE.equals(f.pending()), "adjudication is null")
+                    .andIf(Boolean.FALSE.equals(f.pending()), "adjudication is not null")
+                    .and("adjudication = :adjudication", "adjudication", f.adjudication())
+                    .and("outcome = :outcome", "outcome", f.outcome())
+                    .and("occurredAt >= :from", "from", f.from())
+                    .and("occurredAt < :to", "to", f.to())
+                    .and(request.backwards() ? "seq < :cursor" : "seq > :cursor", "cursor", cursor);
+            return Alert.<Alert>find(where.orderBy(request.backwards() ? "seq desc" : "seq"), where.parameters())
+                    .page(0, request.size() + 1).list();
+        }).chain(rows -> {
+            Page<Alert> page = Page.of(request, rows, a -> String.valueOf(a.seq));
+            return views(page.items()).map(views -> AlertConnection.of(page.map(items -> views)));
+        });
+    }
+
+    /** One alert, if the caller may read its deployment's alerts. */
+    @OwnSession
+    public Uni<AlertView> get(Actor actor, UUID alertId) {
+        return require(alertId).call(a -> readable(actor, a.deploymentId)).chain(this::view);
     }
 
     /** Fails unless {@code actor} may read the deployment's alerts (the subscription's check). */

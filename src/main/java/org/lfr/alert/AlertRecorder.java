@@ -90,7 +90,7 @@ public class AlertRecorder {
                                 crop.alertId = a.id;
                                 crop.content = alert.crop();
                                 crop.contentType = alert.cropContentType();
-                                return a.persist().chain(() -> crop.persist()).call(() -> events.announce(a.id))
+                                return a.persistAndFlush().chain(() -> crop.persist()).call(() -> events.announce(a.id))
                                         .replaceWith(Audited.of(
                                         AlertView.of(a, entry.get().subjectReference(), true), a.id,
                                         Map.of("deployment", d.id().toString(), "camera", camera.get().name(),

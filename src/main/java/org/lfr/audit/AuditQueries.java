@@ -1,23 +1,39 @@
 package org.lfr.audit;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lfr.common.InputValidation;
-
+import org.lfr.common.paging.Page;
+import org.lfr.common.paging.PageRequest;
 import org.lfr.persistence.OwnSession;
+import org.lfr.persistence.Where;
+
 import io.smallrye.mutiny.Uni;
 
+/** Reading the audit trail (the DPO): pages in chain order with filters. */
 @ApplicationScoped
 public class AuditQueries {
 
-    /** Events after {@code afterSeq}, oldest first, at most {@code limit} (1..500). */
+    /** A page of the trail in chain order ({@code seq}): forwards after a cursor, or the last events before one. */
     @OwnSession
-    public Uni<List<AuditEventView>> trail(long afterSeq, int limit) {
-        InputValidation.require(limit >= 1 && limit <= 500, "limit", "must be between 1 and 500");
-        InputValidation.require(afterSeq >= 0, "afterSeq", "must not be negative");
-        return AuditEvent.<AuditEvent>find("seq > ?1 order by seq", afterSeq)
-                .page(0, limit).list().map(list -> list.stream().map(AuditEventView::of).toList());
+    public Uni<AuditEventConnection> page(AuditFilter filter, PageRequest request) {
+        AuditFilter f = filter == null ? AuditFilter.ALL : filter;
+        InputValidation.require(f.from() == null || f.to() == null || f.from().isBefore(f.to()), "filter.to",
+                "must be after filter.from");
+        Long cursor = request.decodeSeq();
+        Where where = new Where()
+                .and("actor = :actor", "actor", f.actor())
+                .and("action = :action", "action", f.action() == null ? null : f.action().name())
+                .and("subjectType = :subjectType", "subjectType", f.subjectType() == null ? null : f.subjectType().name())
+                .and("subjectId = :subjectId", "subjectId", f.subjectId())
+                .and("occurredAt >= :from", "from", f.from())
+                .and("occurredAt < :to", "to", f.to())
+                .and(request.backwards() ? "seq < :cursor" : "seq > :cursor", "cursor", cursor);
+        return AuditEvent.<AuditEvent>find(where.orderBy(request.backwards() ? "seq desc" : "seq"), where.parameters())
+                .page(0, request.size() + 1).list()
+                .map(rows -> {
+                    Page<AuditEvent> page = Page.of(request, rows, e -> String.valueOf(e.seq));
+                    return AuditEventConnection.of(page.map(items -> items.stream().map(AuditEventView::of).toList()));
+                });
     }
 }

@@ -2,11 +2,13 @@ package org.lfr.deployment;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("Camera")
-public record CameraView(UUID id, String name,
+public record CameraView(@Id @NonNull UUID id, String name,
         @Description("The stream's URL without its credentials (null for a push camera).") String streamUrl,
         @Description("Whether the stream has credentials; they are never shown.") boolean hasCredentials,
         boolean pushMode,

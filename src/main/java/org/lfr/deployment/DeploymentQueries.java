@@ -1,5 +1,6 @@
 package org.lfr.deployment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,8 +8,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lfr.common.InputValidation;
 import org.lfr.common.NotFoundException;
+import org.lfr.common.paging.Page;
+import org.lfr.common.paging.PageRequest;
 import org.lfr.persistence.OwnSession;
+import org.lfr.persistence.Where;
 
 import io.smallrye.mutiny.Uni;
 
@@ -19,12 +24,59 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeploymentQueries {
 
+    /** All deployments in one status, newest planned start first (the demo looks for its own). */
     @OwnSession
     public Uni<List<DeploymentView>> list(DeploymentStatus status) {
-        return (status == null
-                ? Deployment.<Deployment>list("order by plannedStart desc")
-                : Deployment.<Deployment>list("status = ?1 order by plannedStart desc", status))
-                .chain(DeploymentQueries::views);
+        return Deployment.<Deployment>list("status = ?1 order by plannedStart desc", status).chain(DeploymentQueries::views);
+    }
+
+    /** A page of deployments, newest planned start first (ties by id); the cursor holds both. */
+    @OwnSession
+    public Uni<DeploymentConnection> page(String username, DeploymentFilter filter, PageRequest request) {
+        DeploymentFilter f = filter == null ? DeploymentFilter.ALL : filter;
+        InputValidation.require(f.from() == null || f.to() == null || f.from().isBefore(f.to()), "filter.to",
+                "must be after filter.from");
+        String field = request.backwards() ? "before" : "after";
+        String key = request.decode(field);
+        Instant cursorStart = null;
+        UUID cursorId = null;
+        if (key != null) {
+            try {
+                String[] parts = key.split("\\|", 2);
+                cursorStart = Instant.parse(parts[0]);
+                cursorId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                InputValidation.require(false, field, "is not a cursor returned by this service");
+            }
+        }
+        // forwards = towards older planned starts; backwards = towards newer ones
+        String beyond = request.backwards() ? ">" : "<";
+        Where where = new Where()
+                .and("status = :status", "status", f.status())
+                .andIf(Boolean.TRUE.equals(f.operatedByMe()), "(createdBy = :me or startedBy = :me)")
+                .andIf(Boolean.FALSE.equals(f.operatedByMe()), "createdBy <> :me and (startedBy is null or startedBy <> :me)")
+                .and("plannedStart >= :from", "from", f.from())
+                .and("plannedStart < :to", "to", f.to())
+                .and("(plannedStart " + beyond + " :cursorStart or (plannedStart = :cursorStart and id " + beyond
+                        + " :cursorId))", "cursorStart", cursorStart);
+        if (f.operatedByMe() != null) {
+            where.parameters().and("me", username);
+        }
+        if (cursorId != null) {
+            where.parameters().and("cursorId", cursorId);
+        }
+        String order = request.backwards() ? "plannedStart, id" : "plannedStart desc, id desc";
+        return Deployment.<Deployment>find(where.orderBy(order), where.parameters()).page(0, request.size() + 1).list()
+                .chain(rows -> {
+                    Page<Deployment> page = Page.of(request, rows, d -> d.plannedStart + "|" + d.id);
+                    return views(page.items()).map(views -> DeploymentConnection.of(page.map(items -> views)));
+                });
+    }
+
+    /** Ids of the deployments an officer operates (drafted or started), in the caller's session. */
+    public Uni<List<UUID>> operatedBy(String username) {
+        return Deployment.<Deployment>list("createdBy = ?1 or startedBy = ?1", username)
+                .map(list -> list.stream().map(d -> d.id).toList());
     }
 
     @OwnSession

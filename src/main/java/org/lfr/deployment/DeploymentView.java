@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("Deployment")
-public record DeploymentView(UUID id, String reference, String purpose, String locationName, double latitude,
+public record DeploymentView(@Id @NonNull UUID id, String reference, String purpose, String locationName, double latitude,
         double longitude, String areaDescription, String locationRationale, Instant plannedStart, Instant plannedEnd,
         String dpiaReference, String equalityImpactReference, double matchThreshold, DeploymentStatus status,
         String createdBy, Instant createdAt, String submittedBy, Instant submittedAt, String authorisedBy,

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("CommunityNotice")
-public record NoticeView(UUID id, UUID deploymentId, List<NoticeChannel> channels, String area, String text,
+public record NoticeView(@Id @NonNull UUID id, @Id UUID deploymentId, List<NoticeChannel> channels, String area, String text,
         String consultationNotes, String publishedBy, Instant publishedAt) {
 
     public static NoticeView of(CommunityNotice n) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 /** What the DPO sees of retention: what is due, what is held, what was purged. */
@@ -17,12 +19,12 @@ public final class RetentionViews {
     }
 
     @Type("WatchlistPurgeDue")
-    public record WatchlistDue(UUID deploymentId, String reference, Instant endedAt, Instant deadline,
+    public record WatchlistDue(@Id UUID deploymentId, String reference, Instant endedAt, Instant deadline,
             boolean overdue) {
     }
 
     @Type("PurgeRecord")
-    public record Purge(UUID id, String kind, UUID deploymentId, int items, Instant purgedAt, String triggeredBy) {
+    public record Purge(@Id @NonNull UUID id, String kind, @Id UUID deploymentId, int items, Instant purgedAt, String triggeredBy) {
     }
 
     @Type("RetentionStatus")

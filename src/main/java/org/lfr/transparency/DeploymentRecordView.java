@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("DeploymentRecord")
 @Description("What a force publishes after every deployment (the Met's published deployment records, made automatic).")
-public record DeploymentRecordView(UUID deploymentId, String reference, String locationName, double latitude,
+public record DeploymentRecordView(@Id UUID deploymentId, String reference, String locationName, double latitude,
         double longitude, String areaDescription, Instant plannedStart, Instant startedAt, Instant endedAt,
         long durationMinutes, int watchlistSize, List<CategoryCount> watchlistByCategory, long facesProcessed,
         long alerts, long confirmedMatches, long falseAlerts, long notEngaged, long notAdjudicated, long arrests,

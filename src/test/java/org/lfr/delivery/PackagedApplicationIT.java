@@ -48,24 +48,24 @@ class PackagedApplicationIT {
                 now.minus(1, ChronoUnit.MINUTES), now.plus(2, ChronoUnit.HOURS));
         String id = ok(CAROL, "mutation($i: DeploymentInput!) { createDeployment(input: $i) { id } }", Map.of("i", input))
                 .extract().path("data.createDeployment.id");
-        String camera = ok(CAROL, "mutation($d: String!) { addCamera(deploymentId: $d, input: {name: \"it-cam\","
+        String camera = ok(CAROL, "mutation($d: ID!) { addCamera(deploymentId: $d, input: {name: \"it-cam\","
                 + " pushMode: true, deviceClientId: \"lfr-camera\", positionDescription: \"Door\"}) { cameras { id } } }",
                 Map.of("d", id))
                 .extract().path("data.addCamera.cameras[0].id");
-        ok(CAROL, "mutation($c: String!) { recordSignagePlaced(cameraId: $c, input: {signTextVersion: \"v1\"}) { id } }",
+        ok(CAROL, "mutation($c: ID!) { recordSignagePlaced(cameraId: $c, input: {signTextVersion: \"v1\"}) { id } }",
                 Map.of("c", camera));
-        String entry = ok(CAROL, "mutation($d: String!) { proposeWatchlistEntry(deploymentId: $d, input: {subjectReference:"
+        String entry = ok(CAROL, "mutation($d: ID!) { proposeWatchlistEntry(deploymentId: $d, input: {subjectReference:"
                 + " \"OBAMA\", category: WANTED_BY_COURT, legalBasis: \"Test\", imageSource: \"Press photo\", imageDate:"
                 + " \"2026-01-01\", justification: \"Enrolled for the integration test\", subjectUnder18: false}) { id } }",
                 Map.of("d", id)).extract().path("data.proposeWatchlistEntry.id");
         given().auth().oauth2(token(CAROL)).contentType("image/jpeg")
                 .body(SharedEval.bytes("face_recognition_examples/obama/obama.jpg"))
                 .put("/api/watchlist-entries/" + entry + "/image").then().statusCode(200).body("hasEmbedding", equalTo(true));
-        ok(BOB, "mutation($d: String!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id));
-        ok(CAROL, "mutation($d: String!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
-        ok(ALICE, "mutation($d: String!) { authoriseDeployment(id: $d, noticeExemptionReason: \"Integration test\")"
+        ok(BOB, "mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id));
+        ok(CAROL, "mutation($d: ID!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
+        ok(ALICE, "mutation($d: ID!) { authoriseDeployment(id: $d, noticeExemptionReason: \"Integration test\")"
                 + " { status } }", Map.of("d", id));
-        ok(CAROL, "mutation($d: String!) { startDeployment(id: $d) { status } }", Map.of("d", id))
+        ok(CAROL, "mutation($d: ID!) { startDeployment(id: $d) { status } }", Map.of("d", id))
                 .body("data.startDeployment.status", equalTo("ACTIVE"));
 
         byte[] frame = SharedEval.bytes("face_recognition_examples/obama/obama2.jpg");
@@ -76,11 +76,11 @@ class PackagedApplicationIT {
                     .post("/api/cameras/" + camera + "/frames").then().statusCode(org.hamcrest.Matchers.anyOf(
                             equalTo(202), equalTo(409))); // 409 until the worker for the camera is up
             Thread.sleep(250);
-            alerts = ok(CAROL, "query($d: String!) { alerts(deploymentId: $d) { id } }", Map.of("d", id))
-                    .extract().jsonPath().getList("data.alerts").size();
+            alerts = ok(CAROL, "query($d: ID!) { alerts(filter: {deploymentId: $d}) { edges { node { id } } } }",
+                    Map.of("d", id)).extract().jsonPath().getList("data.alerts.edges").size();
         }
         assertThat(alerts).isEqualTo(1);
-        ok(CAROL, "mutation($d: String!) { stopDeployment(id: $d) { status } }", Map.of("d", id));
+        ok(CAROL, "mutation($d: ID!) { stopDeployment(id: $d) { status } }", Map.of("d", id));
     }
 
     private static ValidatableResponse ok(String user, String query, Map<String, Object> variables) {

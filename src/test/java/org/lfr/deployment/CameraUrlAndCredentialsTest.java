@@ -27,7 +27,7 @@ import io.quarkus.test.security.TestSecurity;
 @QuarkusTest
 class CameraUrlAndCredentialsTest {
 
-    static final String ADD = "mutation($d: String!, $u: String!) { addCamera(deploymentId: $d, input: {name: \"cam\","
+    static final String ADD = "mutation($d: ID!, $u: String!) { addCamera(deploymentId: $d, input: {name: \"cam\","
             + " streamUrl: $u, pushMode: false, positionDescription: \"Pole\"}) { cameras { name streamUrl"
             + " hasCredentials } } }";
     static final String SECRET = "s3cret-Pw-7731";
@@ -86,9 +86,9 @@ class CameraUrlAndCredentialsTest {
         assertThat(logged).anyMatch(l -> l.contains("reconnecting") && l.contains("cam"));
         assertThat(logged).noneMatch(l -> l.contains(SECRET));
 
-        String everything = GraphQL.ok(null, "query($d: String!) { deployment(id: $d) { cameras { streamUrl"
-                + " hasCredentials } } deployments { cameras { streamUrl } } publicDeployments { areaDescription }"
-                + " auditTrail(limit: 500) { details } }", Map.of("d", d.id().toString())).extract().asString();
+        String everything = GraphQL.ok(null, "query($d: ID!) { deployment(id: $d) { cameras { streamUrl"
+                + " hasCredentials } } deployments { edges { node { cameras { streamUrl } } } } publicDeployments { areaDescription }"
+                + " auditTrail(last: 500) { edges { node { details } } } }", Map.of("d", d.id().toString())).extract().asString();
         assertThat(everything).contains("rtsp://127.0.0.1:1/live").doesNotContain(SECRET);
         assertThat(Sql.count("select count(*) from audit_event where details like ?", "%" + SECRET + "%")).isZero();
         await(() -> Fixtures.bean(DeploymentService.class).stop(Fixtures.officer("url.officer"), d.id()));

@@ -74,17 +74,17 @@ class DeploymentLifecycleTest {
         String id = ok(CAROL, "mutation($i: DeploymentInput!) { createDeployment(input: $i) { id status createdBy } }",
                 Map.of("i", input)).body("data.createDeployment.status", equalTo("DRAFT"))
                 .extract().path("data.createDeployment.id");
-        String cameraId = ok(CAROL, "mutation($d: String!) { addCamera(deploymentId: $d, input: {name: \"north\","
+        String cameraId = ok(CAROL, "mutation($d: ID!) { addCamera(deploymentId: $d, input: {name: \"north\","
                 + " pushMode: true, positionDescription: \"Lamp post 4\"})"
                 + " { cameras { id name } } }", Map.of("d", id)).extract().path("data.addCamera.cameras[0].id");
 
         // Community notice (supervisor), signage and leaflets (officer)
-        ok(ALICE, "mutation($d: String!) { publishNotice(deploymentId: $d, input: {channels: [WEB_PAGE, LEAFLET],"
+        ok(ALICE, "mutation($d: ID!) { publishNotice(deploymentId: $d, input: {channels: [WEB_PAGE, LEAFLET],"
                 + " area: \"Queen Street\", text: \"Live facial recognition will be used here on Saturday.\"}) { id } }",
                 Map.of("d", id));
-        ok(CAROL, "mutation($c: String!) { recordSignagePlaced(cameraId: $c, input: {signTextVersion: \"v3\"}) { id } }",
+        ok(CAROL, "mutation($c: ID!) { recordSignagePlaced(cameraId: $c, input: {signTextVersion: \"v3\"}) { id } }",
                 Map.of("c", cameraId));
-        ok(CAROL, "mutation($d: String!) { recordLeaflets(deploymentId: $d, count: 250) { count } }", Map.of("d", id));
+        ok(CAROL, "mutation($d: ID!) { recordLeaflets(deploymentId: $d, count: 250) { count } }", Map.of("d", id));
 
         // Watchlist: two entries, one a child who needs a supervisor's override; an enrolment image over REST
         String adult = proposeEntry(id, "SUBJ-A-1", false);
@@ -93,28 +93,28 @@ class DeploymentLifecycleTest {
                 .body(SharedEval.bytes("face_recognition_examples/obama/obama.jpg"))
                 .put("/api/watchlist-entries/" + adult + "/image")
                 .then().statusCode(200).body("hasImage", equalTo(true));
-        error(BOB, "mutation($d: String!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id),
+        error(BOB, "mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id),
                 "gate-not-met").body("errors[0].extensions.unmetRules", hasItem("ENTRY_OVERRIDE_MISSING"));
-        ok(BOB, "mutation($e: String!) { overrideWatchlistEntry(entryId: $e, reason: \"Missing child at risk;"
+        ok(BOB, "mutation($e: ID!) { overrideWatchlistEntry(entryId: $e, reason: \"Missing child at risk;"
                 + " parents consent\") { needsOverride overrideBy } }", Map.of("e", child))
                 .body("data.overrideWatchlistEntry.overrideBy", equalTo(BOB));
-        ok(BOB, "mutation($d: String!) { approveWatchlist(deploymentId: $d) { size approvedBy } }", Map.of("d", id))
+        ok(BOB, "mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size approvedBy } }", Map.of("d", id))
                 .body("data.approveWatchlist.size", equalTo(2));
 
         // Submit; four-eyes: the drafter cannot authorise, not even someone holding both roles for their own draft
-        ok(CAROL, "mutation($d: String!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
-        error(CAROL, "mutation($d: String!) { authoriseDeployment(id: $d) { status } }", Map.of("d", id), "forbidden");
-        ok(ALICE, "mutation($d: String!) { authoriseDeployment(id: $d) { status authorisedBy } }", Map.of("d", id))
+        ok(CAROL, "mutation($d: ID!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
+        error(CAROL, "mutation($d: ID!) { authoriseDeployment(id: $d) { status } }", Map.of("d", id), "forbidden");
+        ok(ALICE, "mutation($d: ID!) { authoriseDeployment(id: $d) { status authorisedBy } }", Map.of("d", id))
                 .body("data.authoriseDeployment.authorisedBy", equalTo(ALICE));
-        error(CAROL, "mutation($d: String!, $i: WatchlistEntryInput!) { proposeWatchlistEntry(deploymentId: $d,"
+        error(CAROL, "mutation($d: ID!, $i: WatchlistEntryInput!) { proposeWatchlistEntry(deploymentId: $d,"
                 + " input: $i) { id } }", Map.of("d", id, "i", entryInput("SUBJ-LATE", false)), "conflict");
 
         // Too early: outside the window, and the notice is not yet 24 h old
-        error(CAROL, "mutation($d: String!) { startDeployment(id: $d) { status } }", Map.of("d", id), "gate-not-met")
+        error(CAROL, "mutation($d: ID!) { startDeployment(id: $d) { status } }", Map.of("d", id), "gate-not-met")
                 .body("errors[0].extensions.unmetRules",
                         containsInAnyOrder("OUTSIDE_AUTHORISED_WINDOW", "COMMUNITY_NOTICE_LEAD_TIME"));
         clock.advance(Duration.ofHours(25).plusMinutes(1));
-        ok(CAROL, "mutation($d: String!) { startDeployment(id: $d) { status startedBy } }", Map.of("d", id))
+        ok(CAROL, "mutation($d: ID!) { startDeployment(id: $d) { status startedBy } }", Map.of("d", id))
                 .body("data.startDeployment.status", equalTo("ACTIVE"));
 
         // An alert from the pipeline reaches the officer's subscription
@@ -128,15 +128,16 @@ class DeploymentLifecycleTest {
             assertThat(next).isNotNull();
             assertThat(next.at("/payload/data/alertRaised/subjectReference").asText()).isEqualTo("SUBJ-A-1");
         }
-        String alertId = ok(CAROL, "query($d: String!) { alerts(deploymentId: $d) { id hasCrop } }", Map.of("d", id))
-                .body("data.alerts[0].hasCrop", equalTo(true)).extract().path("data.alerts[0].id");
-        ok(CAROL, "mutation($a: String!) { adjudicateAlert(input: {alertId: $a, adjudication: CONFIRMED_MATCH,"
+        String alertId = ok(CAROL, "query($d: ID!) { alerts(filter: {deploymentId: $d}) { edges { node { id hasCrop } } } }",
+                Map.of("d", id)).body("data.alerts.edges[0].node.hasCrop", equalTo(true))
+                .extract().path("data.alerts.edges[0].node.id");
+        ok(CAROL, "mutation($a: ID!) { adjudicateAlert(input: {alertId: $a, adjudication: CONFIRMED_MATCH,"
                 + " outcome: ARREST, notes: \"Arrested on warrant\"}) { adjudication outcome } }", Map.of("a", alertId))
                 .body("data.adjudicateAlert.outcome", equalTo("ARREST"));
         Fixtures.await(() -> bean(FaceCount.class).add(UUID.fromString(id), 1200));
 
         // Close; within the purge deadline the watchlist's biometrics are gone, its metadata stays
-        ok(CAROL, "mutation($d: String!) { stopDeployment(id: $d) { status } }", Map.of("d", id))
+        ok(CAROL, "mutation($d: ID!) { stopDeployment(id: $d) { status } }", Map.of("d", id))
                 .body("data.stopDeployment.status", equalTo("CLOSED"));
         clock.advance(Duration.ofMinutes(1));
         ok(ERIN, "mutation { runRetention { watchlistsPurged enrolmentImagesPurged } }", Map.of());
@@ -145,7 +146,7 @@ class DeploymentLifecycleTest {
                 .body("data.retentionStatus.recentPurges.find { it.deploymentId == '" + id + "' }.kind",
                         equalTo("WATCHLIST_BIOMETRICS"))
                 .body("data.retentionStatus.recentPurges.find { it.deploymentId == '" + id + "' }.items", equalTo(2));
-        ok(ERIN, "query($d: String!) { watchlist(deploymentId: $d) { purgedAt size entries { hasImage hasEmbedding } } }",
+        ok(ERIN, "query($d: ID!) { watchlist(deploymentId: $d) { purgedAt size entries { hasImage hasEmbedding } } }",
                 Map.of("d", id)).body("data.watchlist.size", equalTo(2))
                 .body("data.watchlist.purgedAt", org.hamcrest.Matchers.notNullValue())
                 .body("data.watchlist.entries.hasImage", containsInAnyOrder(false, false))
@@ -153,7 +154,7 @@ class DeploymentLifecycleTest {
 
         // The record: generated by the service, published by a supervisor, read by anyone
         Fixtures.await(() -> records.generateDue());
-        ok(ALICE, "mutation($d: String!) { publishDeploymentRecord(deploymentId: $d) { reference } }", Map.of("d", id));
+        ok(ALICE, "mutation($d: ID!) { publishDeploymentRecord(deploymentId: $d) { reference } }", Map.of("d", id));
         GraphQL.post(null, "{ publishedDeploymentRecords { reference watchlistSize facesProcessed alerts"
                 + " confirmedMatches arrests falseAlertRate leafletsHandedOut signsPlaced noticeChannels } }")
                 .body("errors", nullValue())
@@ -175,12 +176,12 @@ class DeploymentLifecycleTest {
                         now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)))))
                 .extract().path("data.createDeployment.id");
         proposeEntry(FRANK, id, "SUBJ-F", false);
-        error(FRANK, "mutation($d: String!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id), "forbidden");
-        ok(ALICE, "mutation($d: String!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id));
-        ok(FRANK, "mutation($d: String!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
-        error(FRANK, "mutation($d: String!) { authoriseDeployment(id: $d) { status } }", Map.of("d", id), "forbidden")
+        error(FRANK, "mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id), "forbidden");
+        ok(ALICE, "mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id));
+        ok(FRANK, "mutation($d: ID!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
+        error(FRANK, "mutation($d: ID!) { authoriseDeployment(id: $d) { status } }", Map.of("d", id), "forbidden")
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("four-eyes"));
-        ok(FRANK, "query($d: String!) { deployment(id: $d) { status } }", Map.of("d", id))
+        ok(FRANK, "query($d: ID!) { deployment(id: $d) { status } }", Map.of("d", id))
                 .body("data.deployment.status", equalTo("SUBMITTED"));
     }
 
@@ -191,7 +192,7 @@ class DeploymentLifecycleTest {
                 Map.of("i", deploymentInput("SUB-" + UUID.randomUUID().toString().substring(0, 8),
                         now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)))))
                 .extract().path("data.createDeployment.id");
-        String submit = "mutation($d: String!) { submitDeployment(id: $d) { status submittedBy } }";
+        String submit = "mutation($d: ID!) { submitDeployment(id: $d) { status submittedBy } }";
         error("dave.officer", submit, Map.of("d", id), "forbidden")
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("or a supervisor"));
         error(ERIN, submit, Map.of("d", id), "forbidden");
@@ -219,7 +220,7 @@ class DeploymentLifecycleTest {
     }
 
     private String proposeEntry(String user, String deploymentId, String subject, boolean under18) {
-        return ok(user, "mutation($d: String!, $i: WatchlistEntryInput!) { proposeWatchlistEntry(deploymentId: $d,"
+        return ok(user, "mutation($d: ID!, $i: WatchlistEntryInput!) { proposeWatchlistEntry(deploymentId: $d,"
                 + " input: $i) { id needsOverride } }", Map.of("d", deploymentId, "i", entryInput(subject, under18)))
                 .body("data.proposeWatchlistEntry.needsOverride", equalTo(under18))
                 .extract().path("data.proposeWatchlistEntry.id");

@@ -67,7 +67,7 @@ class DatabaseOutageTest {
         Handler capture = capture(logged);
         try (GraphQLWebSocket ws = GraphQLWebSocket.connect(graphql, KeycloakTokensCache.token("carol.officer"))) {
             assertThat(ws.nextOfType("connection_ack", Duration.ofSeconds(10))).isNotNull();
-            ws.subscribe("1", "subscription { alertRaised(deploymentId: \"" + d.id() + "\") { id occurredAt } }");
+            ws.subscribe("1", "subscription { alertRaised(deploymentId: \"" + d.id() + "\") { id occurredAt cursor } }");
             Thread.sleep(1000);
 
             passersBy(camera, 3); // the database is up
@@ -79,8 +79,8 @@ class DatabaseOutageTest {
             try {
                 passersBy(camera, 3); // held: the database is away
                 assertThat(outbox.pending()).as("alerts held while the database is away").isEqualTo(3);
-                String failed = GraphQL.post(KeycloakTokensCache.token("carol.officer"), "query($d: String!) {"
-                        + " alerts(deploymentId: $d) { id } }", Map.of("d", d.id().toString())).extract().asString();
+                String failed = GraphQL.post(KeycloakTokensCache.token("carol.officer"), "query($d: ID!) {"
+                        + " alerts(filter: {deploymentId: $d}) { edges { node { id } } } }", Map.of("d", d.id().toString())).extract().asString();
                 assertThat(failed).contains("correlationId");
                 String id = failed.replaceAll("(?s).*\"correlationId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
                 assertThat(logged.stream().filter(l -> l.contains(id)).toList()).as("one line for the failure")
@@ -110,11 +110,13 @@ class DatabaseOutageTest {
                     .as("committed in the order they were seen").isZero();
             Set<String> told = new LinkedHashSet<>();
             List<String> all = new ArrayList<>();
+            Map<String, String> cursors = new java.util.HashMap<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (told.size() < 8 && System.nanoTime() < deadline) {
                 JsonNode next = ws.nextOfType("next", Duration.ofSeconds(2));
                 if (next != null) {
                     String alert = next.at("/payload/data/alertRaised/id").asText();
+                    cursors.put(alert, next.at("/payload/data/alertRaised/cursor").asText());
                     all.add(alert);
                     told.add(alert);
                 }
@@ -123,6 +125,13 @@ class DatabaseOutageTest {
             JsonNode extra = ws.nextOfType("next", Duration.ofSeconds(2));
             assertThat(extra).as("and none twice").isNull();
             assertThat(all).doesNotHaveDuplicates();
+            // a subscriber that had dropped after its first alert catches up from that alert's cursor
+            List<String> inOrder = Sql.strings("select id::text from alert where deployment_id = ? order by seq", d.id());
+            List<String> caughtUp = GraphQL.ok(KeycloakTokensCache.token("carol.officer"), "query($d: ID!, $c: String) {"
+                    + " alerts(filter: {deploymentId: $d}, after: $c) { edges { node { id } } } }",
+                    Map.of("d", d.id().toString(), "c", cursors.get(inOrder.get(0)))).extract().jsonPath()
+                    .getList("data.alerts.edges.node.id");
+            assertThat(caughtUp).as("catch-up after the first alert's cursor").isEqualTo(inOrder.subList(1, 8));
         }
         assertThat(Sql.count("select count(*) from audit_event where action = 'DATABASE_OUTAGE'")).isGreaterThanOrEqualTo(1);
         assertThat(Sql.count("select count(*) from audit_event where action = 'ALERT_RAISED' and details like ?",

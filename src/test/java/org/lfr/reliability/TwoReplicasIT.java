@@ -56,7 +56,7 @@ class TwoReplicasIT {
                 assertThat(alert).as("the alert, on replica B").isNotNull();
                 assertThat(alert.at("/payload/data/alertRaised/subjectReference").asText()).isEqualTo("LIN-MANUEL-MIRANDA");
 
-                ApiScenario.ok(a, CAROL, "mutation($d: String!) { stopDeployment(id: $d) { status } }",
+                ApiScenario.ok(a, CAROL, "mutation($d: ID!) { stopDeployment(id: $d) { status } }",
                         Map.of("d", d.deploymentId()));
                 JsonNode status = ws.nextOfType("next", Duration.ofSeconds(20));
                 assertThat(status).isNotNull();
@@ -80,8 +80,8 @@ class TwoReplicasIT {
             long alerts = 0;
             for (int i = 0; i < 40 && alerts < 2; i++) {
                 Thread.sleep(500);
-                alerts = ApiScenario.ok(a, CAROL, "query($d: String!) { alerts(deploymentId: $d) { id } }",
-                        Map.of("d", d.deploymentId())).getList("data.alerts").size();
+                alerts = ApiScenario.ok(a, CAROL, "query($d: ID!) { alerts(filter: {deploymentId: $d}) { edges { node { id } } } }",
+                        Map.of("d", d.deploymentId())).getList("data.alerts.edges").size();
             }
             assertThat(alerts).as("one alert per passer-by, before and after the restart").isEqualTo(2);
             java.util.List<String> trail = serviceEvents(a);
@@ -91,7 +91,7 @@ class TwoReplicasIT {
             assertThat(b.log()).doesNotContain("alerts were NOT committed");
         } finally {
             b.stop();
-            ApiScenario.ok(a, CAROL, "mutation($d: String!) { stopDeployment(id: $d) { status } }",
+            ApiScenario.ok(a, CAROL, "mutation($d: ID!) { stopDeployment(id: $d) { status } }",
                     Map.of("d", d.deploymentId()));
         }
     }
@@ -99,22 +99,23 @@ class TwoReplicasIT {
     /** The service's own audit events, oldest first, as "ACTION replica". */
     private static java.util.List<String> serviceEvents(int port) {
         java.util.List<String> events = new java.util.ArrayList<>();
-        long after = 0;
+        String after = null;
         while (true) {
-            var page = ApiScenario.ok(port, "erin.dpo", "query($a: BigInteger!) { auditTrail(afterSeq: $a, limit: 500)"
-                    + " { seq action details } }", Map.of("a", after));
-            java.util.List<Map<String, Object>> rows = page.getList("data.auditTrail");
+            var page = ApiScenario.ok(port, "erin.dpo", "query($a: String) { auditTrail(first: 500, after: $a,"
+                    + " filter: {actor: \"system\"}) { edges { node { action details } } pageInfo { hasNextPage"
+                    + " endCursor } } }", java.util.Collections.singletonMap("a", after));
+            java.util.List<Map<String, Object>> rows = page.getList("data.auditTrail.edges.node");
             for (Map<String, Object> row : rows) {
-                after = ((Number) row.get("seq")).longValue();
                 String action = (String) row.get("action");
                 if (action.startsWith("SERVICE_")) {
                     events.add(action + " " + String.valueOf(row.get("details")).replaceAll(".*\"replica\":\"([^\"]+)\".*",
                             "$1"));
                 }
             }
-            if (rows.size() < 500) {
+            if (!page.getBoolean("data.auditTrail.pageInfo.hasNextPage")) {
                 return events;
             }
+            after = page.getString("data.auditTrail.pageInfo.endCursor");
         }
     }
 

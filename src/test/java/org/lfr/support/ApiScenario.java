@@ -32,23 +32,23 @@ public final class ApiScenario {
                 now.minus(1, ChronoUnit.MINUTES), now.plus(2, ChronoUnit.HOURS));
         String id = ok(port, CAROL, "mutation($i: DeploymentInput!) { createDeployment(input: $i) { id } }",
                 Map.of("i", input)).getString("data.createDeployment.id");
-        String camera = ok(port, CAROL, "mutation($d: String!) { addCamera(deploymentId: $d, input: {name: \"api-cam\","
+        String camera = ok(port, CAROL, "mutation($d: ID!) { addCamera(deploymentId: $d, input: {name: \"api-cam\","
                 + " pushMode: true, deviceClientId: \"lfr-camera\", positionDescription: \"Door\"}) { cameras { id } } }",
                 Map.of("d", id)).getString("data.addCamera.cameras[0].id");
-        ok(port, CAROL, "mutation($c: String!) { recordSignagePlaced(cameraId: $c, input: {signTextVersion: \"v1\"})"
+        ok(port, CAROL, "mutation($c: ID!) { recordSignagePlaced(cameraId: $c, input: {signTextVersion: \"v1\"})"
                 + " { id } }", Map.of("c", camera));
-        String entry = ok(port, CAROL, "mutation($d: String!) { proposeWatchlistEntry(deploymentId: $d, input:"
+        String entry = ok(port, CAROL, "mutation($d: ID!) { proposeWatchlistEntry(deploymentId: $d, input:"
                 + " {subjectReference: \"" + subject + "\", category: WANTED_BY_COURT, legalBasis: \"Test\", imageSource:"
                 + " \"Press photo\", imageDate: \"2026-01-01\", justification: \"Enrolled for a test through the API\","
                 + " subjectUnder18: false}) { id } }", Map.of("d", id)).getString("data.proposeWatchlistEntry.id");
         given().port(port).auth().oauth2(token(CAROL)).contentType("image/jpeg").body(SharedEval.bytes(photo))
                 .put("/api/watchlist-entries/" + entry + "/image").then().statusCode(200)
                 .body("hasEmbedding", equalTo(true));
-        ok(port, BOB, "mutation($d: String!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id));
-        ok(port, CAROL, "mutation($d: String!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
-        ok(port, ALICE, "mutation($d: String!) { authoriseDeployment(id: $d, noticeExemptionReason: \"API test\")"
+        ok(port, BOB, "mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size } }", Map.of("d", id));
+        ok(port, CAROL, "mutation($d: ID!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
+        ok(port, ALICE, "mutation($d: ID!) { authoriseDeployment(id: $d, noticeExemptionReason: \"API test\")"
                 + " { status } }", Map.of("d", id));
-        ok(port, CAROL, "mutation($d: String!) { startDeployment(id: $d) { status } }", Map.of("d", id));
+        ok(port, CAROL, "mutation($d: ID!) { startDeployment(id: $d) { status } }", Map.of("d", id));
         return new Active(id, camera);
     }
 

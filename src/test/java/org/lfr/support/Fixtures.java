@@ -163,7 +163,9 @@ public final class Fixtures {
 
     /** The alerts of a deployment as {@code reader} may see them. */
     public static List<AlertView> alerts(Actor reader, UUID deploymentId) {
-        return await(() -> bean(AlertQueries.class).list(reader, deploymentId));
+        return await(() -> bean(AlertQueries.class).page(reader, new org.lfr.alert.AlertFilter(deploymentId, null, null,
+                null, null, null, null), new org.lfr.common.paging.PageRequest(org.lfr.common.paging.PageRequest.MAX_SIZE,
+                        null, null, null))).edges().stream().map(org.lfr.alert.AlertConnection.Edge::node).toList();
     }
 
     /** The running worker of a camera, waiting up to 10 s for it to start. */

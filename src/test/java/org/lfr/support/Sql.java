@@ -55,4 +55,23 @@ public final class Sql {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of every row, as text. */
+    public static java.util.List<String> strings(String sql, Object... params) {
+        try (Connection c = Fixtures.bean(AgroalDataSource.class).getConnection();
+                PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i] instanceof String[] array ? c.createArrayOf("text", array) : params[i]);
+            }
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

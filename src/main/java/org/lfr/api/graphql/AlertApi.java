@@ -4,22 +4,25 @@ import static org.lfr.common.Roles.DPO;
 import static org.lfr.common.Roles.OFFICER;
 import static org.lfr.common.Roles.SUPERVISOR;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.lfr.alert.AdjudicationInput;
+import org.lfr.alert.AlertConnection;
 import org.lfr.alert.AlertEvents;
+import org.lfr.alert.AlertFilter;
 import org.lfr.alert.AlertQueries;
 import org.lfr.alert.AlertService;
 import org.lfr.alert.AlertView;
 import org.lfr.common.Actor;
+import org.lfr.common.paging.PageRequest;
 import org.lfr.security.CurrentActor;
 
 import io.smallrye.graphql.api.Subscription;
@@ -42,10 +45,19 @@ public class AlertApi {
     }
 
     @Query
-    @Description("Alerts of a deployment (officers: deployments they operate). Crops are downloaded over REST, audited.")
+    @Description("Alerts in the order they were recorded, a page at a time (Relay): `first`/`after` reads on from a"
+            + " cursor (a client catching up after a reconnect misses nothing), `last`/`before` gives the newest."
+            + " Officers see alerts of deployments they operate. Crops are downloaded over REST, audited.")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
-    public Uni<List<AlertView>> alerts(@NonNull UUID deploymentId) {
-        return queries.list(actor.get(), deploymentId);
+    public Uni<AlertConnection> alerts(AlertFilter filter, Integer first, String after, Integer last, String before) {
+        return queries.page(actor.get(), filter, new PageRequest(first, after, last, before));
+    }
+
+    @Query
+    @Description("One alert (officers: of a deployment they operate).")
+    @RolesAllowed({OFFICER, SUPERVISOR, DPO})
+    public Uni<AlertView> alert(@Id @NonNull String id) {
+        return queries.get(actor.get(), Ids.uuid("id", id));
     }
 
     @Mutation
@@ -58,22 +70,23 @@ public class AlertApi {
     @Mutation
     @Description("Keep an alert beyond the retention period, with the reason (e.g. evidence in proceedings).")
     @RolesAllowed(SUPERVISOR)
-    public Uni<AlertView> placeLegalHold(@NonNull UUID alertId, @NonNull String reason) {
-        return alerts.placeLegalHold(actor.get(), alertId, reason);
+    public Uni<AlertView> placeLegalHold(@Id @NonNull String alertId, @NonNull String reason) {
+        return alerts.placeLegalHold(actor.get(), Ids.uuid("alertId", alertId), reason);
     }
 
     @Mutation
     @RolesAllowed(SUPERVISOR)
-    public Uni<AlertView> releaseLegalHold(@NonNull UUID alertId) {
-        return alerts.releaseLegalHold(actor.get(), alertId);
+    public Uni<AlertView> releaseLegalHold(@Id @NonNull String alertId) {
+        return alerts.releaseLegalHold(actor.get(), Ids.uuid("alertId", alertId));
     }
 
     @Subscription
     @Description("New alerts of one deployment as they are raised.")
     @RolesAllowed({OFFICER, SUPERVISOR})
-    public Multi<AlertView> alertRaised(@NonNull UUID deploymentId) {
+    public Multi<AlertView> alertRaised(@Id @NonNull String deploymentId) {
         Actor caller = actor.get();
-        return queries.requireReadable(caller, deploymentId)
-                .onItem().transformToMulti(ok -> events.stream().filter(a -> a.deploymentId().equals(deploymentId)));
+        UUID deployment = Ids.uuid("deploymentId", deploymentId);
+        return queries.requireReadable(caller, deployment)
+                .onItem().transformToMulti(ok -> events.stream().filter(a -> a.deploymentId().equals(deployment)));
     }
 }

@@ -4,23 +4,25 @@ import static org.lfr.common.Roles.DPO;
 import static org.lfr.common.Roles.OFFICER;
 import static org.lfr.common.Roles.SUPERVISOR;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.lfr.common.paging.PageRequest;
 import org.lfr.deployment.CameraInput;
+import org.lfr.deployment.DeploymentConnection;
 import org.lfr.deployment.DeploymentDrafting;
 import org.lfr.deployment.DeploymentEvents;
+import org.lfr.deployment.DeploymentFilter;
 import org.lfr.deployment.DeploymentInput;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentService;
-import org.lfr.deployment.DeploymentStatus;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.security.CurrentActor;
 
@@ -47,16 +49,18 @@ public class DeploymentApi {
     }
 
     @Query
-    @Description("Deployments, newest planned start first; optionally only those in one status.")
+    @Description("Deployments, newest planned start first, a page at a time (Relay: `first`/`after` towards older,"
+            + " `last`/`before` towards newer), filtered by status, by whether the caller operates them, by planned start.")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
-    public Uni<List<DeploymentView>> deployments(DeploymentStatus status) {
-        return queries.list(status);
+    public Uni<DeploymentConnection> deployments(DeploymentFilter filter, Integer first, String after, Integer last,
+            String before) {
+        return queries.page(actor.get().username(), filter, new PageRequest(first, after, last, before));
     }
 
     @Query
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
-    public Uni<DeploymentView> deployment(@NonNull UUID id) {
-        return queries.get(id);
+    public Uni<DeploymentView> deployment(@Id @NonNull String id) {
+        return queries.get(Ids.uuid("id", id));
     }
 
     @Mutation
@@ -68,86 +72,87 @@ public class DeploymentApi {
 
     @Mutation
     @RolesAllowed(OFFICER)
-    public Uni<DeploymentView> updateDeployment(@NonNull UUID id, @NonNull DeploymentInput input) {
-        return drafting.update(actor.get(), id, input);
+    public Uni<DeploymentView> updateDeployment(@Id @NonNull String id, @NonNull DeploymentInput input) {
+        return drafting.update(actor.get(), Ids.uuid("id", id), input);
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
-    public Uni<DeploymentView> addCamera(@NonNull UUID deploymentId, @NonNull CameraInput input) {
-        return drafting.addCamera(actor.get(), deploymentId, input);
+    public Uni<DeploymentView> addCamera(@Id @NonNull String deploymentId, @NonNull CameraInput input) {
+        return drafting.addCamera(actor.get(), Ids.uuid("deploymentId", deploymentId), input);
     }
 
     @Mutation
     @RolesAllowed({OFFICER, SUPERVISOR})
     @Description("Submit a draft for authorisation: its drafting officer, or a supervisor on their behalf.")
-    public Uni<DeploymentView> submitDeployment(@NonNull UUID id) {
-        return drafting.submit(actor.get(), id);
+    public Uni<DeploymentView> submitDeployment(@Id @NonNull String id) {
+        return drafting.submit(actor.get(), Ids.uuid("id", id));
     }
 
     @Mutation
     @Description("Authorise (a supervisor who did not draft it). Freezes the approved watchlist. A critical-threat reason waives the notice lead time.")
     @RolesAllowed(SUPERVISOR)
-    public Uni<DeploymentView> authoriseDeployment(@NonNull UUID id, String noticeExemptionReason) {
-        return deployments.authorise(actor.get(), id, noticeExemptionReason);
+    public Uni<DeploymentView> authoriseDeployment(@Id @NonNull String id, String noticeExemptionReason) {
+        return deployments.authorise(actor.get(), Ids.uuid("id", id), noticeExemptionReason);
     }
 
     @Mutation
     @RolesAllowed(SUPERVISOR)
-    public Uni<DeploymentView> rejectDeployment(@NonNull UUID id, @NonNull String reason) {
-        return deployments.reject(actor.get(), id, reason);
+    public Uni<DeploymentView> rejectDeployment(@Id @NonNull String id, @NonNull String reason) {
+        return deployments.reject(actor.get(), Ids.uuid("id", id), reason);
     }
 
     @Mutation
     @RolesAllowed({OFFICER, SUPERVISOR})
-    public Uni<DeploymentView> cancelDeployment(@NonNull UUID id, @NonNull String reason) {
-        return deployments.cancel(actor.get(), id, reason);
+    public Uni<DeploymentView> cancelDeployment(@Id @NonNull String id, @NonNull String reason) {
+        return deployments.cancel(actor.get(), Ids.uuid("id", id), reason);
     }
 
     @Mutation("setMatchThreshold")
     @Description("Change the match threshold within the configured floor..1 (supervisor), before the deployment runs or while paused.")
     @RolesAllowed(SUPERVISOR)
-    public Uni<DeploymentView> setMatchThreshold(@NonNull UUID id, double threshold) {
-        return deployments.setMatchThreshold(actor.get(), id, threshold);
+    public Uni<DeploymentView> setMatchThreshold(@Id @NonNull String id, double threshold) {
+        return deployments.setMatchThreshold(actor.get(), Ids.uuid("id", id), threshold);
     }
 
     @Mutation
     @Description("Start matching. Refused with gate-not-met and the unmet rules unless every start rule holds.")
     @RolesAllowed(OFFICER)
-    public Uni<DeploymentView> startDeployment(@NonNull UUID id) {
-        return deployments.start(actor.get(), id);
+    public Uni<DeploymentView> startDeployment(@Id @NonNull String id) {
+        return deployments.start(actor.get(), Ids.uuid("id", id));
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
-    public Uni<DeploymentView> pauseDeployment(@NonNull UUID id) {
-        return deployments.pause(actor.get(), id);
+    public Uni<DeploymentView> pauseDeployment(@Id @NonNull String id) {
+        return deployments.pause(actor.get(), Ids.uuid("id", id));
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
-    public Uni<DeploymentView> resumeDeployment(@NonNull UUID id) {
-        return deployments.resume(actor.get(), id);
+    public Uni<DeploymentView> resumeDeployment(@Id @NonNull String id) {
+        return deployments.resume(actor.get(), Ids.uuid("id", id));
     }
 
     @Mutation
     @Description("Close the deployment: matching stops, the watchlist's images and embeddings are purged within 15 minutes.")
     @RolesAllowed(OFFICER)
-    public Uni<DeploymentView> stopDeployment(@NonNull UUID id) {
-        return deployments.stop(actor.get(), id);
+    public Uni<DeploymentView> stopDeployment(@Id @NonNull String id) {
+        return deployments.stop(actor.get(), Ids.uuid("id", id));
     }
 
     @Mutation
     @Description("Suspend a deployment pending review (DPO).")
     @RolesAllowed(DPO)
-    public Uni<DeploymentView> suspendDeployment(@NonNull UUID id, @NonNull String reason) {
-        return deployments.suspend(actor.get(), id, reason);
+    public Uni<DeploymentView> suspendDeployment(@Id @NonNull String id, @NonNull String reason) {
+        return deployments.suspend(actor.get(), Ids.uuid("id", id), reason);
     }
 
     @Subscription
     @Description("Status changes, of one deployment or of all.")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
-    public Multi<DeploymentView> deploymentStatusChanged(UUID deploymentId) {
-        return events.stream().filter(d -> deploymentId == null || deploymentId.equals(d.id()));
+    public Multi<DeploymentView> deploymentStatusChanged(@Id String deploymentId) {
+        UUID deployment = deploymentId == null ? null : Ids.uuid("deploymentId", deploymentId);
+        return events.stream().filter(d -> deployment == null || deployment.equals(d.id()));
     }
 }

@@ -4,12 +4,12 @@ import static org.lfr.common.Roles.OFFICER;
 import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
@@ -42,26 +42,26 @@ public class NoticeAndSignageApi {
     @Mutation
     @Description("Publish a community notice now (it becomes public at once; it cannot be backdated).")
     @RolesAllowed(SUPERVISOR)
-    public Uni<NoticeView> publishNotice(@NonNull UUID deploymentId, @NonNull NoticeInput input) {
-        return notices.publish(actor.get(), deploymentId, input);
+    public Uni<NoticeView> publishNotice(@Id @NonNull String deploymentId, @NonNull NoticeInput input) {
+        return notices.publish(actor.get(), Ids.uuid("deploymentId", deploymentId), input);
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
-    public Uni<SignageView> recordSignagePlaced(@NonNull UUID cameraId, @NonNull SignageInput input) {
-        return signage.place(actor.get(), cameraId, input);
+    public Uni<SignageView> recordSignagePlaced(@Id @NonNull String cameraId, @NonNull SignageInput input) {
+        return signage.place(actor.get(), Ids.uuid("cameraId", cameraId), input);
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
-    public Uni<SignageView> recordSignageRemoved(@NonNull UUID signageId) {
-        return signage.remove(actor.get(), signageId);
+    public Uni<SignageView> recordSignageRemoved(@Id @NonNull String signageId) {
+        return signage.remove(actor.get(), Ids.uuid("signageId", signageId));
     }
 
     @Mutation
     @RolesAllowed(OFFICER)
-    public Uni<LeafletView> recordLeaflets(@NonNull UUID deploymentId, int count) {
-        return signage.recordLeaflets(actor.get(), deploymentId, count);
+    public Uni<LeafletView> recordLeaflets(@Id @NonNull String deploymentId, int count) {
+        return signage.recordLeaflets(actor.get(), Ids.uuid("deploymentId", deploymentId), count);
     }
 
     public Uni<List<NoticeView>> notices(@Source DeploymentView deployment) {

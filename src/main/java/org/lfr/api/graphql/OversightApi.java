@@ -4,19 +4,20 @@ import static org.lfr.common.Roles.DPO;
 import static org.lfr.common.Roles.SUPERVISOR;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.lfr.audit.AuditEventView;
+import org.lfr.audit.AuditEventConnection;
+import org.lfr.audit.AuditFilter;
 import org.lfr.audit.AuditQueries;
 import org.lfr.audit.AuditVerifier;
+import org.lfr.common.paging.PageRequest;
 import org.lfr.retention.RetentionService;
 import org.lfr.retention.RetentionViews;
 import org.lfr.security.CurrentActor;
@@ -44,10 +45,12 @@ public class OversightApi {
     }
 
     @Query
-    @Description("The audit trail, oldest first, in pages.")
+    @Description("The audit trail in chain order, a page at a time (Relay: `first`/`after` forwards, `last`/`before`"
+            + " the latest), filtered by actor, action, subject and time.")
     @RolesAllowed(DPO)
-    public Uni<List<AuditEventView>> auditTrail(@DefaultValue("0") long afterSeq, @DefaultValue("100") int limit) {
-        return audit.trail(afterSeq, limit);
+    public Uni<AuditEventConnection> auditTrail(AuditFilter filter, Integer first, String after, Integer last,
+            String before) {
+        return audit.page(filter, new PageRequest(first, after, last, before));
     }
 
     @Query
@@ -80,7 +83,7 @@ public class OversightApi {
 
     @Mutation
     @RolesAllowed(SUPERVISOR)
-    public Uni<DeploymentRecordView> publishDeploymentRecord(@NonNull UUID deploymentId) {
-        return records.publish(actor.get(), deploymentId);
+    public Uni<DeploymentRecordView> publishDeploymentRecord(@Id @NonNull String deploymentId) {
+        return records.publish(actor.get(), Ids.uuid("deploymentId", deploymentId));
     }
 }

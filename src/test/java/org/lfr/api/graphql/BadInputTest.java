@@ -54,7 +54,7 @@ class BadInputTest {
         rejectedCreate(i -> i.put("matchThreshold", 0.1), "floor");
         rejectedCreate(i -> i.put("latitude", 123.0), "latitude");
         var draft = Fixtures.draft(Fixtures.officer("bad.input"));
-        GraphQL.post(null, "mutation($d: String!) { setMatchThreshold(id: $d, threshold: -1) { id } }",
+        GraphQL.post(null, "mutation($d: ID!) { setMatchThreshold(id: $d, threshold: -1) { id } }",
                 Map.of("d", draft.id().toString())).body("errors[0].extensions.code", equalTo("invalid-input"));
         assertThat(Fixtures.deployment(draft.id()).matchThreshold()).isEqualTo(org.eclipse.microprofile.config.ConfigProvider.getConfig()
                         .getValue("lfr.governance.default-match-threshold", Double.class));
@@ -65,18 +65,18 @@ class BadInputTest {
     void unknownEnumValues() {
         var draft = Fixtures.draft(Fixtures.officer("bad.input"));
         Map<String, Object> entry = new HashMap<>(RoleMatrixTest.entryMap());
-        GraphQL.post(null, "mutation($d: String!, $i: WatchlistEntryInput!) { proposeWatchlistEntry(deploymentId: $d,"
+        GraphQL.post(null, "mutation($d: ID!, $i: WatchlistEntryInput!) { proposeWatchlistEntry(deploymentId: $d,"
                 + " input: $i) { id } }", Map.of("d", draft.id().toString(), "i", entry)).body("errors", nullValue());
         long entries = Sql.count("select count(*) from watchlist_entry where deployment_id = ?", draft.id());
         entry.put("subjectReference", "S-ENUM-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         entry.put("category", "NOPE");
-        unchanged(() -> GraphQL.post(null, "mutation($d: String!, $i: WatchlistEntryInput!) { proposeWatchlistEntry("
+        unchanged(() -> GraphQL.post(null, "mutation($d: ID!, $i: WatchlistEntryInput!) { proposeWatchlistEntry("
                 + "deploymentId: $d, input: $i) { id } }", Map.of("d", draft.id().toString(), "i", entry))
                 .body("errors[0].extensions.classification", equalTo("ValidationError"))
                 .body("errors[0].message", containsString("NOPE"))
                 .body("data", nullValue()));
         assertThat(Sql.count("select count(*) from watchlist_entry where deployment_id = ?", draft.id())).isEqualTo(entries);
-        GraphQL.post(null, "{ deployments(status: LAUNCHED) { id } }")
+        GraphQL.post(null, "{ deployments(filter: {status: LAUNCHED}) { edges { node { id } } } }")
                 .body("errors[0].extensions.classification", equalTo("ValidationError"))
                 .body("errors[0].message", containsString("LAUNCHED"));
     }

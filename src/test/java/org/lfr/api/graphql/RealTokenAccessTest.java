@@ -35,7 +35,7 @@ class RealTokenAccessTest {
 
     @Test
     void overHttpEachRoleHasAnAllowedAndARefusedCell() {
-        GraphQL.post(token(CAROL), "{ deployments { id } }").body("errors", nullValue());
+        GraphQL.post(token(CAROL), "{ deployments { edges { node { id } } } }").body("errors", nullValue());
         GraphQL.post(token(CAROL), "mutation { runRetention { alertsDeleted } }")
                 .body("errors[0].extensions.code", equalTo("forbidden"));
 
@@ -51,7 +51,7 @@ class RealTokenAccessTest {
                 .body("errors[0].extensions.code", equalTo("forbidden"));
 
         GraphQL.post(null, "{ publicDeployments { locationName } }").body("errors", nullValue());
-        GraphQL.post(null, "{ deployments { id } }").body("errors[0].extensions.code", equalTo("unauthorized"));
+        GraphQL.post(null, "{ deployments { edges { node { id } } } }").body("errors[0].extensions.code", equalTo("unauthorized"));
     }
 
     @Test

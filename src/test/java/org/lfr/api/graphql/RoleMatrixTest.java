@@ -50,14 +50,16 @@ class RoleMatrixTest {
 
     static final List<Op> OPERATIONS = List.of(
             op("me", Set.of(O, S, D), u -> call("{ me { username } }")),
-            op("deployments", Set.of(O, S, D), u -> call("{ deployments { id } }")),
-            op("deployment", Set.of(O, S, D), u -> call("query($id: String!) { deployment(id: $id) { id"
+            op("deployments", Set.of(O, S, D), u -> call("{ deployments { edges { node { id } } } }")),
+            op("deployment", Set.of(O, S, D), u -> call("query($id: ID!) { deployment(id: $id) { id"
                     + " notices { id } signage { id } leaflets { count } } }", "id", draft(u).id())),
-            op("watchlist", Set.of(O, S, D), u -> call("query($d: String!) { watchlist(deploymentId: $d) { size } }",
+            op("watchlist", Set.of(O, S, D), u -> call("query($d: ID!) { watchlist(deploymentId: $d) { size } }",
                     "d", draft(u).id())),
-            op("alerts", Set.of(O, S, D), u -> call("query($d: String!) { alerts(deploymentId: $d) { id } }",
-                    "d", draft(u).id())),
-            op("auditTrail", Set.of(D), u -> call("{ auditTrail(limit: 5) { seq hash } }")),
+            op("alerts", Set.of(O, S, D), u -> call("query($d: ID!) { alerts(filter: {deploymentId: $d})"
+                    + " { edges { node { id } } } }", "d", draft(u).id())),
+            op("alert", Set.of(O, S, D), u -> call("query($a: ID!) { alert(id: $a) { id } }", "a",
+                    Fixtures.alert(Fixtures.active(officer(u))).id())),
+            op("auditTrail", Set.of(D), u -> call("{ auditTrail(last: 5) { edges { node { seq hash } } } }")),
             op("verifyAuditChain", Set.of(D), u -> call("{ verifyAuditChain { intact } }")),
             op("retentionStatus", Set.of(D), u -> call("{ retentionStatus { alertsDueForDeletion } }")),
             op("deploymentRecords", Set.of(S, D), u -> call("{ deploymentRecords { reference } }")),
@@ -69,74 +71,74 @@ class RoleMatrixTest {
                     + " { id } }", "i", inputMap(null))),
             op("updateDeployment", Set.of(O), u -> {
                 DeploymentView d = draft(u);
-                return call("mutation($id: String!, $i: DeploymentInput!) { updateDeployment(id: $id, input: $i)"
+                return call("mutation($id: ID!, $i: DeploymentInput!) { updateDeployment(id: $id, input: $i)"
                         + " { id } }", "id", d.id(), "i", inputMap(d.reference()));
             }),
-            op("addCamera", Set.of(O), u -> call("mutation($d: String!) { addCamera(deploymentId: $d, input: {name:"
+            op("addCamera", Set.of(O), u -> call("mutation($d: ID!) { addCamera(deploymentId: $d, input: {name:"
                     + " \"c\", pushMode: true, positionDescription: \"Shop front\"}) { id } }", "d", draft(u).id())),
             // an officer submits their own draft; a supervisor, someone else's
-            op("submitDeployment", Set.of(O, S), u -> call("mutation($d: String!) { submitDeployment(id: $d) { status } }",
+            op("submitDeployment", Set.of(O, S), u -> call("mutation($d: ID!) { submitDeployment(id: $d) { status } }",
                     "d", (u.endsWith(S) ? Fixtures.draft(DRAFTER) : draft(u)).id())),
-            op("authoriseDeployment", Set.of(S), u -> call("mutation($d: String!) { authoriseDeployment(id: $d)"
+            op("authoriseDeployment", Set.of(S), u -> call("mutation($d: ID!) { authoriseDeployment(id: $d)"
                     + " { status } }", "d", Fixtures.submitted(DRAFTER).id())),
-            op("rejectDeployment", Set.of(S), u -> call("mutation($d: String!) { rejectDeployment(id: $d, reason:"
+            op("rejectDeployment", Set.of(S), u -> call("mutation($d: ID!) { rejectDeployment(id: $d, reason:"
                     + " \"Location rationale too thin\") { status } }", "d", Fixtures.submitted(DRAFTER).id())),
-            op("cancelDeployment", Set.of(O, S), u -> call("mutation($d: String!) { cancelDeployment(id: $d, reason:"
+            op("cancelDeployment", Set.of(O, S), u -> call("mutation($d: ID!) { cancelDeployment(id: $d, reason:"
                     + " \"Intelligence changed\") { status } }", "d", draft(u).id())),
-            op("setMatchThreshold", Set.of(S), u -> call("mutation($d: String!) { setMatchThreshold(id: $d,"
+            op("setMatchThreshold", Set.of(S), u -> call("mutation($d: ID!) { setMatchThreshold(id: $d,"
                     + " threshold: 0.9) { matchThreshold } }", "d", draft(u).id())),
-            op("startDeployment", Set.of(O), u -> call("mutation($d: String!) { startDeployment(id: $d) { status } }",
+            op("startDeployment", Set.of(O), u -> call("mutation($d: ID!) { startDeployment(id: $d) { status } }",
                     "d", Fixtures.authorised(DRAFTER).id())),
-            op("pauseDeployment", Set.of(O), u -> call("mutation($d: String!) { pauseDeployment(id: $d) { status } }",
+            op("pauseDeployment", Set.of(O), u -> call("mutation($d: ID!) { pauseDeployment(id: $d) { status } }",
                     "d", Fixtures.active(officer(u)).id())),
             op("resumeDeployment", Set.of(O), u -> {
                 DeploymentView d = Fixtures.active(officer(u));
                 await(() -> bean(DeploymentService.class).pause(officer(u), d.id()));
-                return call("mutation($d: String!) { resumeDeployment(id: $d) { status } }", "d", d.id());
+                return call("mutation($d: ID!) { resumeDeployment(id: $d) { status } }", "d", d.id());
             }),
-            op("stopDeployment", Set.of(O), u -> call("mutation($d: String!) { stopDeployment(id: $d) { status } }",
+            op("stopDeployment", Set.of(O), u -> call("mutation($d: ID!) { stopDeployment(id: $d) { status } }",
                     "d", Fixtures.active(officer(u)).id())),
-            op("suspendDeployment", Set.of(D), u -> call("mutation($d: String!) { suspendDeployment(id: $d, reason:"
+            op("suspendDeployment", Set.of(D), u -> call("mutation($d: ID!) { suspendDeployment(id: $d, reason:"
                     + " \"Complaint under review\") { status } }", "d", Fixtures.active(DRAFTER).id())),
 
-            op("proposeWatchlistEntry", Set.of(O), u -> call("mutation($d: String!, $i: WatchlistEntryInput!) {"
+            op("proposeWatchlistEntry", Set.of(O), u -> call("mutation($d: ID!, $i: WatchlistEntryInput!) {"
                     + " proposeWatchlistEntry(deploymentId: $d, input: $i) { id } }", "d", draft(u).id(), "i", entryMap())),
-            op("removeWatchlistEntry", Set.of(O, S), u -> call("mutation($e: String!) { removeWatchlistEntry(entryId: $e) }",
+            op("removeWatchlistEntry", Set.of(O, S), u -> call("mutation($e: ID!) { removeWatchlistEntry(entryId: $e) }",
                     "e", Fixtures.entry(officer(u), draft(u).id(), false).id())),
-            op("overrideWatchlistEntry", Set.of(S), u -> call("mutation($e: String!) { overrideWatchlistEntry("
+            op("overrideWatchlistEntry", Set.of(S), u -> call("mutation($e: ID!) { overrideWatchlistEntry("
                     + "entryId: $e, reason: \"Missing child, parents consent\") { id } }",
                     "e", Fixtures.entry(DRAFTER, draft(DRAFTER.username()).id(), true).id())),
             op("approveWatchlist", Set.of(S), u -> {
                 DeploymentView d = draft(DRAFTER.username());
                 Fixtures.entry(DRAFTER, d.id(), false);
-                return call("mutation($d: String!) { approveWatchlist(deploymentId: $d) { size } }", "d", d.id());
+                return call("mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size } }", "d", d.id());
             }),
 
-            op("publishNotice", Set.of(S), u -> call("mutation($d: String!) { publishNotice(deploymentId: $d, input:"
+            op("publishNotice", Set.of(S), u -> call("mutation($d: ID!) { publishNotice(deploymentId: $d, input:"
                     + " {channels: [WEB_PAGE], area: \"Centre\", text: \"LFR will be used in the centre on Saturday.\"})"
                     + " { id } }", "d", draft(u).id())),
-            op("recordSignagePlaced", Set.of(O), u -> call("mutation($c: String!) { recordSignagePlaced(cameraId: $c,"
+            op("recordSignagePlaced", Set.of(O), u -> call("mutation($c: ID!) { recordSignagePlaced(cameraId: $c,"
                     + " input: {signTextVersion: \"v3\"}) { id } }", "c", camera(u))),
-            op("recordSignageRemoved", Set.of(O), u -> call("mutation($s: String!) { recordSignageRemoved("
+            op("recordSignageRemoved", Set.of(O), u -> call("mutation($s: ID!) { recordSignageRemoved("
                     + "signageId: $s) { removedAt } }", "s", Fixtures.sign(DRAFTER, UUID.fromString(camera(u))).id())),
-            op("recordLeaflets", Set.of(O), u -> call("mutation($d: String!) { recordLeaflets(deploymentId: $d,"
+            op("recordLeaflets", Set.of(O), u -> call("mutation($d: ID!) { recordLeaflets(deploymentId: $d,"
                     + " count: 40) { count } }", "d", draft(u).id())),
 
-            op("adjudicateAlert", Set.of(O), u -> call("mutation($a: String!) { adjudicateAlert(input: {alertId: $a,"
+            op("adjudicateAlert", Set.of(O), u -> call("mutation($a: ID!) { adjudicateAlert(input: {alertId: $a,"
                     + " adjudication: FALSE_ALERT}) { adjudication } }", "a", Fixtures.alert(Fixtures.active(officer(u))).id())),
-            op("placeLegalHold", Set.of(S), u -> call("mutation($a: String!) { placeLegalHold(alertId: $a, reason:"
+            op("placeLegalHold", Set.of(S), u -> call("mutation($a: ID!) { placeLegalHold(alertId: $a, reason:"
                     + " \"Evidence in R v X\") { legalHoldBy } }", "a", Fixtures.alert(Fixtures.active(DRAFTER)).id())),
             op("releaseLegalHold", Set.of(S), u -> {
                 AlertView alert = Fixtures.alert(Fixtures.active(DRAFTER));
                 await(() -> bean(AlertService.class).placeLegalHold(APPROVER, alert.id(), "Evidence"));
-                return call("mutation($a: String!) { releaseLegalHold(alertId: $a) { id } }", "a", alert.id());
+                return call("mutation($a: ID!) { releaseLegalHold(alertId: $a) { id } }", "a", alert.id());
             }),
             op("runRetention", Set.of(D), u -> call("mutation { runRetention { alertsDeleted } }")),
             op("publishDeploymentRecord", Set.of(S), u -> {
                 DeploymentView d = Fixtures.active(DRAFTER);
                 await(() -> bean(DeploymentService.class).stop(DRAFTER, d.id()));
                 await(() -> bean(DeploymentRecordService.class).generateDue());
-                return call("mutation($d: String!) { publishDeploymentRecord(deploymentId: $d) { reference } }",
+                return call("mutation($d: ID!) { publishDeploymentRecord(deploymentId: $d) { reference } }",
                         "d", d.id());
             }));
 

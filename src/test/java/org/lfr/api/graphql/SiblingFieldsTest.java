@@ -28,25 +28,26 @@ class SiblingFieldsTest {
     void theOfficersConsole() {
         DeploymentView d = Fixtures.active(Fixtures.officer("sibling.officer"));
         Fixtures.alert(d);
-        GraphQL.ok(null, "query($d: String!) { me { username } deployment(id: $d) { reference notices { id }"
+        GraphQL.ok(null, "query($d: ID!) { me { username } deployment(id: $d) { reference notices { id }"
                 + " signage { id } leaflets { count } } watchlist(deploymentId: $d) { size entries { subjectReference } }"
-                + " alerts(deploymentId: $d) { id subjectReference } deployments(status: ACTIVE) { id } }",
+                + " alerts(filter: {deploymentId: $d}) { edges { node { id subjectReference } } }"
+                + " deployments(filter: {status: ACTIVE}) { edges { node { id } } } }",
                 Map.of("d", d.id().toString()))
                 .body("data.me.username", equalTo("sibling.officer"))
                 .body("data.deployment.reference", equalTo(d.reference()))
                 .body("data.deployment.signage", hasSize(1))
                 .body("data.watchlist.size", equalTo(1))
-                .body("data.alerts", hasSize(1))
-                .body("data.deployments.size()", greaterThanOrEqualTo(1));
+                .body("data.alerts.edges", hasSize(1))
+                .body("data.deployments.edges.size()", greaterThanOrEqualTo(1));
     }
 
     @Test
     @TestSecurity(user = "sibling.dpo", roles = "dpo")
     void theDposOversight() {
         Fixtures.draft(Fixtures.DRAFTER);
-        GraphQL.ok(null, "{ auditTrail(limit: 5) { seq } verifyAuditChain { intact } retentionStatus"
-                + " { alertsRetained } deploymentRecords { reference } deployments { id } }", Map.of())
-                .body("data.auditTrail", hasSize(5))
+        GraphQL.ok(null, "{ auditTrail(last: 5) { edges { node { seq } } } verifyAuditChain { intact } retentionStatus"
+                + " { alertsRetained } deploymentRecords { reference } deployments { edges { node { id } } } }", Map.of())
+                .body("data.auditTrail.edges", hasSize(5))
                 .body("data.verifyAuditChain.intact", equalTo(true))
                 .body("data.retentionStatus.alertsRetained", notNullValue())
                 .body("data.deploymentRecords", notNullValue());
@@ -56,8 +57,8 @@ class SiblingFieldsTest {
     @TestSecurity(user = "sibling.supervisor", roles = "supervisor")
     void theSupervisorsReview() {
         DeploymentView d = Fixtures.submitted(Fixtures.DRAFTER);
-        GraphQL.ok(null, "query($d: String!) { submitted: deployments(status: SUBMITTED) { id }"
-                + " all: deployments { id } one: deployment(id: $d) { status cameras { name } }"
+        GraphQL.ok(null, "query($d: ID!) { submitted: deployments(filter: {status: SUBMITTED}) { edges { node { id } } }"
+                + " all: deployments { edges { node { id } } } one: deployment(id: $d) { status cameras { name } }"
                 + " list: watchlist(deploymentId: $d) { approvedAt entries { justification } } }",
                 Map.of("d", d.id().toString()))
                 .body("errors", nullValue())

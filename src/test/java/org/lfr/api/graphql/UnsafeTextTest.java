@@ -43,7 +43,7 @@ class UnsafeTextTest {
     @Test
     void aWrittenReasonIsCheckedToo() {
         var d = Fixtures.submitted(Fixtures.DRAFTER);
-        GraphQL.post(null, "mutation($d: String!, $r: String!) { rejectDeployment(id: $d, reason: $r) { status } }",
+        GraphQL.post(null, "mutation($d: ID!, $r: String!) { rejectDeployment(id: $d, reason: $r) { status } }",
                 Map.of("d", d.id().toString(), "r", "Thin rationale\u202E"))
                 .body("errors[0].extensions.code", equalTo("invalid-input"))
                 .body("errors[0].extensions.fieldErrors.field", hasItem("reason"));

@@ -117,8 +117,8 @@ public final class Load {
                 rss.add(-1L);
             }
         }, warmup, 10, TimeUnit.SECONDS);
-        String query = "query($d: String!) { me { username } deployments(status: ACTIVE) { id reference cameras { name } }"
-                + " alerts(deploymentId: $d) { id subjectReference similarity occurredAt adjudication } }";
+        String query = "query($d: ID!) { me { username } deployments(filter: {status: ACTIVE}, first: 20) { edges { node { id reference cameras { name } } } }"
+                + " alerts(filter: {deploymentId: $d}, last: 50) { edges { node { id subjectReference similarity occurredAt adjudication } } } }";
         for (int c = 0; c < clients; c++) {
             String user = c % 2 == 0 ? "carol.officer" : "alice.supervisor";
             workers.execute(() -> {

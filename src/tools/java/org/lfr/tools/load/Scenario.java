@@ -41,18 +41,18 @@ record Scenario(HttpClient http, URI base, Tokens tokens, String deploymentId, L
                 + " { id } }", Map.of("i", input)).at("/data/createDeployment/id").asText();
         List<String> cameraIds = new ArrayList<>();
         for (int i = 0; i < Math.max(1, cameras); i++) { // a deployment needs a camera to start
-            JsonNode d = ok(http, base, tokens.user(carol), "mutation($d: String!, $n: String!) { addCamera(deploymentId:"
+            JsonNode d = ok(http, base, tokens.user(carol), "mutation($d: ID!, $n: String!) { addCamera(deploymentId:"
                     + " $d, input: {name: $n, pushMode: true, deviceClientId: \"lfr-camera\", positionDescription:"
                     + " \"Load\"}) { cameras { id name } } }", Map.of("d", id, "n", "load-" + i));
             for (JsonNode c : d.at("/data/addCamera/cameras")) {
                 if (c.get("name").asText().equals("load-" + i)) {
                     cameraIds.add(c.get("id").asText());
-                    ok(http, base, tokens.user(carol), "mutation($c: String!) { recordSignagePlaced(cameraId: $c, input:"
+                    ok(http, base, tokens.user(carol), "mutation($c: ID!) { recordSignagePlaced(cameraId: $c, input:"
                             + " {signTextVersion: \"v1\"}) { id } }", Map.of("c", c.get("id").asText()));
                 }
             }
         }
-        String entry = ok(http, base, tokens.user(carol), "mutation($d: String!) { proposeWatchlistEntry(deploymentId:"
+        String entry = ok(http, base, tokens.user(carol), "mutation($d: ID!) { proposeWatchlistEntry(deploymentId:"
                 + " $d, input: {subjectReference: \"LOAD-SUBJECT\", category: SUSPECT, legalBasis: \"Load test\","
                 + " imageSource: \"Public photograph\", imageDate: \"2026-01-01\", justification: \"Measurement only\","
                 + " subjectUnder18: false}) { id } }", Map.of("d", id)).at("/data/proposeWatchlistEntry/id").asText();
@@ -64,17 +64,17 @@ record Scenario(HttpClient http, URI base, Tokens tokens, String deploymentId, L
         if (put.statusCode() != 200) {
             throw new IllegalStateException("enrolment failed: " + put.body());
         }
-        ok(http, base, tokens.user("bob.supervisor"), "mutation($d: String!) { approveWatchlist(deploymentId: $d)"
+        ok(http, base, tokens.user("bob.supervisor"), "mutation($d: ID!) { approveWatchlist(deploymentId: $d)"
                 + " { size } }", Map.of("d", id));
-        ok(http, base, tokens.user(carol), "mutation($d: String!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
-        ok(http, base, tokens.user("alice.supervisor"), "mutation($d: String!) { authoriseDeployment(id: $d,"
+        ok(http, base, tokens.user(carol), "mutation($d: ID!) { submitDeployment(id: $d) { status } }", Map.of("d", id));
+        ok(http, base, tokens.user("alice.supervisor"), "mutation($d: ID!) { authoriseDeployment(id: $d,"
                 + " noticeExemptionReason: \"Load measurement\") { status } }", Map.of("d", id));
-        ok(http, base, tokens.user(carol), "mutation($d: String!) { startDeployment(id: $d) { status } }", Map.of("d", id));
+        ok(http, base, tokens.user(carol), "mutation($d: ID!) { startDeployment(id: $d) { status } }", Map.of("d", id));
         return new Scenario(http, base, tokens, id, cameraIds);
     }
 
     void stop() throws Exception {
-        ok(http, base, tokens.user("carol.officer"), "mutation($d: String!) { stopDeployment(id: $d) { status } }",
+        ok(http, base, tokens.user("carol.officer"), "mutation($d: ID!) { stopDeployment(id: $d) { status } }",
                 Map.of("d", deploymentId));
     }
 
