@@ -61,3 +61,21 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 - {name: QUARKUS_OIDC_CLIENT_ID, value: {{ .Values.oidc.clientId | quote }}}
 - {name: QUARKUS_OIDC_TOKEN_AUDIENCE, value: {{ .Values.oidc.clientId | quote }}}
 {{- end -}}
+
+{{/* The JVM options the image needs (the same as its Dockerfile's JAVA_OPTS_APPEND, which this variable replaces:
+     JBoss log manager, native libraries extracted to the writable /tmp and /cache volumes), then the user's. */}}
+{{- define "lfr.javaOpts" -}}
+{{- printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djava.io.tmpdir=/tmp -Dorg.bytedeco.javacpp.cachedir=/cache/javacpp %s" .Values.javaOpts | trim -}}
+{{- end -}}
+
+{{/* Labels of a pod that is part of the release but not of the service (the migration Job, the helm test): the
+     Service, the PodDisruptionBudget and the NetworkPolicy must not select it. */}}
+{{- define "lfr.auxiliaryLabels" -}}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+app.kubernetes.io/name: {{ include "lfr.name" .root }}-{{ .component }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: lfr
+{{- end -}}

@@ -1,5 +1,6 @@
 package org.lfr.alert;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import org.lfr.common.InvalidInputException;
 import org.lfr.common.Now;
 import org.lfr.deployment.DeploymentQueries;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /** What people decide about alerts: an officer's adjudication, a supervisor's legal hold. */
@@ -29,14 +32,16 @@ public class AlertService {
     private final AuditedChange audited;
     private final DeploymentQueries deployments;
     private final AlertQueries queries;
+    private final MeterRegistry registry;
 
     AlertService(Now now, InputValidation validation, AuditedChange audited, DeploymentQueries deployments,
-            AlertQueries queries) {
+            AlertQueries queries, MeterRegistry registry) {
         this.now = now;
         this.validation = validation;
         this.audited = audited;
         this.deployments = deployments;
         this.queries = queries;
+        this.registry = registry;
     }
 
     /** Only an officer who operates the deployment decides on its alerts, once. */
@@ -60,7 +65,16 @@ public class AlertService {
                     details.put("adjudication", a.adjudication.name());
                     details.put("outcome", a.outcome == null ? "NONE" : a.outcome.name());
                     return details;
-                }));
+                })).invoke(this::countAdjudication);
+    }
+
+    /** Decisions by kind, and how long alerts waited for one: how the deployment's officers keep up. */
+    private void countAdjudication(AlertView a) {
+        registry.counter("lfr.alerts.adjudicated", "adjudication", a.adjudication().name()).increment();
+        Timer.builder("lfr.alert.adjudication.delay").description("from an alert's sighting to an officer's decision")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofHours(1)).register(registry)
+                .record(Duration.between(a.occurredAt(), a.adjudicatedAt()));
     }
 
     /** Keeps an alert beyond the retention period, with the reason (evidence in proceedings, say). */

@@ -97,8 +97,11 @@ public class DemoDeployment {
             Path video = Path.of(config.video());
             Path enrolment = Path.of(config.enrolmentDir());
             if (!Files.isRegularFile(video) || !Files.isDirectory(enrolment)) {
-                LOG.warnf("Demo skipped: no video at %s or no enrolment folder at %s. Set LFR_DEMO_VIDEO to a video"
-                        + " file and LFR_DEMO_ENROLMENT_DIR to a folder of <subject>/<photo> images.",
+                LOG.warnf("Demo skipped: no video at %s or no enrolment folder at %s (the shared evaluation data, see"
+                        + " README, 'Evaluation data'). To run the demo on your own footage: stop this, then"
+                        + " LFR_DEMO_VIDEO=/path/to/video.mp4 LFR_DEMO_ENROLMENT_DIR=/path/to/photos scripts/dev"
+                        + " -- where photos holds one folder per person (<subject>/<photo>.jpg); every person is"
+                        + " enrolled and the video plays in a loop as the demo camera.",
                         video.toAbsolutePath(), enrolment.toAbsolutePath());
                 return;
             }
@@ -107,12 +110,13 @@ public class DemoDeployment {
                     .filter(this::enrolledWithTheRunningModel).findFirst()
                     .orElseGet(() -> create(video, enrolment));
             alerts.stream().filter(a -> a.deploymentId().equals(demo.id())).subscribe().with(a -> LOG.infof(
-                    "DEMO ALERT: %s seen on camera %s (similarity %.3f) — adjudicate it as carol.officer",
+                    "DEMO ALERT: %s seen on camera %s (similarity %.3f) — adjudicate it in the dashboard"
+                    + " (http://localhost:8080/dashboard/, carol.officer / demo-carol-pass)",
                     a.subjectReference(), a.cameraId(), a.similarity()));
-            LOG.infof("Demo deployment %s (%s) is ACTIVE with camera '%s' playing %s. Watch alerts in GraphiQL"
-                    + " (http://localhost:8080/q/graphql-ui) as carol.officer: subscription { alertRaised(deploymentId:"
-                    + " \"%s\") { subjectReference similarity occurredAt } }", demo.reference(), demo.id(),
-                    demo.cameras().get(0).name(), video.getFileName(), demo.id());
+            LOG.infof("Demo deployment %s (%s) is ACTIVE with camera '%s' playing %s. Open the dashboard at"
+                    + " http://localhost:8080/dashboard/ and sign in as carol.officer (password demo-carol-pass) to"
+                    + " watch its alerts arrive and adjudicate them; supervisors: alice.supervisor, the DPO: erin.dpo"
+                    + " (README).", demo.reference(), demo.id(), demo.cameras().get(0).name(), video.getFileName());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Demo deployment could not be set up");
         }

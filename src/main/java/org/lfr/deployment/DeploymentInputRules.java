@@ -2,24 +2,33 @@ package org.lfr.deployment;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lfr.common.GateNotMetException;
 import org.lfr.common.InputValidation;
 import org.lfr.common.Now;
 
-/** What a drafted deployment must be: within the configured duration, in the future, above the threshold floor. */
+/**
+ * What a drafted deployment must be: within the configured duration, in the future, its threshold above the floor and
+ * within the maximum expected false-alert rate.
+ */
 @ApplicationScoped
 class DeploymentInputRules {
 
     private final Now now;
     private final GovernanceConfig config;
     private final InputValidation validation;
+    private final ThresholdCalibration calibration;
 
-    DeploymentInputRules(Now now, GovernanceConfig config, InputValidation validation) {
+    DeploymentInputRules(Now now, GovernanceConfig config, InputValidation validation,
+            ThresholdCalibration calibration) {
         this.now = now;
         this.config = config;
         this.validation = validation;
+        this.calibration = calibration;
     }
 
     void validate(DeploymentInput input) {
@@ -36,9 +45,23 @@ class DeploymentInputRules {
         }
     }
 
+    /**
+     * Within the floor and 1, and — where the running models are calibrated — not implying more false alerts than
+     * the configured maximum. Without a calibration the threshold may be set; authorising and starting then refuse.
+     */
     void requireThreshold(double threshold) {
         InputValidation.require(threshold >= config.thresholdFloor() && threshold <= 1.0, "matchThreshold",
                 "must be between the configured floor " + config.thresholdFloor() + " and 1");
+        List<GateRule> unmet = thresholdUnmet(threshold);
+        unmet.remove(GateRule.THRESHOLD_NOT_CALIBRATED);
+        if (!unmet.isEmpty()) {
+            throw new GateNotMetException("threshold " + threshold, unmet);
+        }
+    }
+
+    /** The threshold rules for authorising and starting (the calibration must exist and allow it). */
+    List<GateRule> thresholdUnmet(double threshold) {
+        return new ArrayList<>(ThresholdRules.unmet(calibration.at(threshold), config.maxFalseAlertRate()));
     }
 
     void apply(Deployment d, DeploymentInput in) {

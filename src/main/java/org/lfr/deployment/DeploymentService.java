@@ -60,6 +60,7 @@ public class DeploymentService {
             Transition.AUTHORISE.requireFrom(d.summary());
             return watchlist.unmetForAuthorisation(d.id).chain(watchlistUnmet -> {
                 List<GateRule> unmet = new ArrayList<>(watchlistUnmet);
+                unmet.addAll(rules.thresholdUnmet(d.matchThreshold));
                 if (!now.instant().isBefore(d.plannedEnd)) {
                     unmet.add(GateRule.OUTSIDE_AUTHORISED_WINDOW);
                 }
@@ -88,9 +89,9 @@ public class DeploymentService {
     }
 
     public Uni<DeploymentView> setMatchThreshold(Actor actor, UUID id, double threshold) {
-        rules.requireThreshold(threshold);
         return changes.transition(actor, AuditAction.MATCH_THRESHOLD_SET, id, d -> {
             Transition.SET_THRESHOLD.requireFrom(d.summary());
+            rules.requireThreshold(threshold); // a refusal is audited with the threshold asked for
             d.matchThreshold = threshold;
             return Uni.createFrom().item(Map.of("threshold", threshold));
         });
@@ -168,7 +169,8 @@ public class DeploymentService {
 
     private Uni<Boolean> requireGate(Deployment d, DeploymentStatus from, String what) {
         return startFacts.load(d).map(facts -> {
-            List<GateRule> unmet = StartGate.unmet(facts, from, now.instant(), config.noticeLeadTime());
+            List<GateRule> unmet = new ArrayList<>(StartGate.unmet(facts, from, now.instant(), config.noticeLeadTime()));
+            unmet.addAll(rules.thresholdUnmet(d.matchThreshold)); // the models may have changed since authorisation
             if (!unmet.isEmpty()) {
                 throw new GateNotMetException(what, unmet);
             }

@@ -28,6 +28,14 @@ public interface GovernanceConfig {
     @WithDefault("0.81")
     double defaultMatchThreshold();
 
+    /**
+     * The highest expected false-alert rate (FPIR on the calibration set) a deployment's threshold may imply: 1 in
+     * 1,000 passers-by not on the watchlist, the figure of South Wales Police's SOP. Enforced when a threshold is
+     * set and at authorisation and start (rules FALSE_ALERT_RATE_TOO_HIGH, THRESHOLD_NOT_CALIBRATED).
+     */
+    @WithDefault("0.001")
+    double maxFalseAlertRate();
+
     @WithDefault("2000")
     int maxWatchlistSize();
 

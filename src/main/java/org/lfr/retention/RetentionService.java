@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,8 @@ import org.lfr.retention.RetentionViews.Run;
 import org.lfr.retention.RetentionViews.Status;
 import org.lfr.retention.RetentionViews.WatchlistDue;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -35,14 +38,19 @@ public class RetentionService {
     private final AuditService audit;
     private final WatchlistPurge watchlists;
     private final AlertRetention alerts;
+    /** Finished deployments whose watchlist biometrics are past the purge deadline, as of the last run. */
+    private final AtomicInteger overdue = new AtomicInteger();
 
     RetentionService(Now now, RetentionConfig config, AuditService audit, WatchlistPurge watchlists,
-            AlertRetention alerts) {
+            AlertRetention alerts, MeterRegistry registry) {
         this.now = now;
         this.config = config;
         this.audit = audit;
         this.watchlists = watchlists;
         this.alerts = alerts;
+        Gauge.builder("lfr.retention.watchlists.overdue", overdue, AtomicInteger::get)
+                .description("finished deployments whose watchlist biometrics are past the purge deadline")
+                .register(registry);
     }
 
     /** The purge promise holds only if the job runs inside it: a configuration that breaks it does not start. */
@@ -56,7 +64,14 @@ public class RetentionService {
     @Scheduled(identity = "retention", every = "${lfr.retention.every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> job() {
-        return run(Actor.SYSTEM).replaceWithVoid();
+        return run(Actor.SYSTEM).eventually(this::countOverdue).replaceWithVoid();
+    }
+
+    /** What is still due after a run (one that failed included) and past its deadline: a broken promise, alerted on. */
+    private Uni<Void> countOverdue() {
+        Instant at = now.instant();
+        return Panache.withSession(watchlists::due).invoke(due -> overdue.set((int) due(due, at).stream()
+                .filter(WatchlistDue::overdue).count())).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     public Uni<Run> run(Actor actor) {

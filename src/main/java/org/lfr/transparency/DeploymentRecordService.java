@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -22,6 +23,8 @@ import org.lfr.common.NotFoundException;
 import org.lfr.common.Now;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentView;
+import org.lfr.deployment.ThresholdCalibration;
+import org.lfr.deployment.ThresholdRates;
 import org.lfr.notice.NoticeQueries;
 import org.lfr.notice.NoticeView;
 import org.lfr.persistence.OwnSession;
@@ -56,10 +59,12 @@ public class DeploymentRecordService {
     private final AlertQueries alerts;
     private final NoticeQueries notices;
     private final SignageQueries signage;
+    private final ThresholdCalibration calibration;
 
     DeploymentRecordService(Now now, ObjectMapper json, AuditService audit, AuditedChange audited,
             DeploymentQueries deployments, WatchlistQueries watchlists, AlertQueries alerts, NoticeQueries notices,
-            SignageQueries signage, RecordsConfig config) {
+            SignageQueries signage, ThresholdCalibration calibration, RecordsConfig config) {
+        this.calibration = calibration;
         this.now = now;
         this.json = json;
         this.audit = audit;
@@ -100,7 +105,8 @@ public class DeploymentRecordService {
                             DeploymentRecord r = new DeploymentRecord();
                             r.deploymentId = d.id();
                             r.generatedAt = now.instant();
-                            r.content = write(figures(d, categories, stats, published, signs, leaflets));
+                            r.content = write(figures(d, categories, stats, published, signs, leaflets,
+                                    calibration.at(d.matchThreshold())));
                             return r.<DeploymentRecord>persist().call(() -> audit.record(Actor.SYSTEM,
                                     AuditAction.DEPLOYMENT_RECORD_GENERATED, AuditSubject.DEPLOYMENT, d.id(),
                                     Map.of()));
@@ -108,7 +114,8 @@ public class DeploymentRecordService {
     }
 
     private static DeploymentRecordView figures(DeploymentView d, Map<WatchlistCategory, Long> byCategory,
-            AlertStatistics stats, List<NoticeView> published, List<SignageView> signs, List<LeafletView> leaflets) {
+            AlertStatistics stats, List<NoticeView> published, List<SignageView> signs, List<LeafletView> leaflets,
+            Optional<ThresholdRates> expected) {
         List<DeploymentRecordView.CategoryCount> categories = new ArrayList<>();
         byCategory.forEach((k, v) -> categories.add(new DeploymentRecordView.CategoryCount(k.name(), v)));
         TreeSet<String> channels = new TreeSet<>();
@@ -121,7 +128,9 @@ public class DeploymentRecordService {
                 d.facesProcessed(), stats.alerts(), stats.confirmedMatches(), stats.falseAlerts(), stats.notEngaged(),
                 stats.notAdjudicated(), stats.arrests(), stats.advice(), stats.noFurtherAction(),
                 stats.otherOutcomes(), d.facesProcessed() == 0 ? 0 : (double) stats.falseAlerts() / d.facesProcessed(),
-                published.size(), List.copyOf(channels), published.isEmpty() ? null : published.get(0).publishedAt(),
+                d.matchThreshold(), expected.map(ThresholdRates::falseAlertRate).orElse(null),
+                expected.map(ThresholdRates::identificationRate).orElse(null),
+                expected.map(ThresholdRates::getSentence).orElse(null), published.size(), List.copyOf(channels), published.isEmpty() ? null : published.get(0).publishedAt(),
                 signs.size(), leaflets.stream().mapToLong(LeafletView::count).sum(), null, null, null);
     }
 

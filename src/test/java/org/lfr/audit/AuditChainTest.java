@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.lfr.support.Fixtures;
+import org.lfr.support.AuditTamper;
 import org.lfr.support.GraphQL;
 import org.lfr.support.Sql;
 
@@ -50,45 +47,13 @@ class AuditChainTest {
         }
         GraphQL.post(null, VERIFY).body("data.verifyAuditChain.intact", equalTo(true));
 
-        long target = Sql.count("select max(seq) - 2 from audit_event");
-        String id;
-        String original;
-        try (Connection c = Sql.owner().getConnection()) {
-            try (PreparedStatement st = c.prepareStatement("select id, details from audit_event where seq = ?")) {
-                st.setLong(1, target);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    id = rs.getString(1);
-                    original = rs.getString(2);
-                }
-            }
-            // An insider with the schema owner's rights quietly edits one event, bypassing the append-only trigger.
-            tamper(c, target, "{\"reference\":\"nothing to see\"}");
-            try {
-                GraphQL.post(null, VERIFY)
-                        .body("data.verifyAuditChain.intact", equalTo(false))
-                        .body("data.verifyAuditChain.firstBrokenSeq", equalTo((int) target))
-                        .body("data.verifyAuditChain.firstBrokenId", equalTo(id))
-                        .body("data.verifyAuditChain.problem", equalTo("content does not match its hash"));
-            } finally {
-                tamper(c, target, original);
-            }
+        try (AuditTamper tamper = AuditTamper.editEvent(2)) {
+            GraphQL.post(null, VERIFY)
+                    .body("data.verifyAuditChain.intact", equalTo(false))
+                    .body("data.verifyAuditChain.firstBrokenSeq", equalTo((int) tamper.seq))
+                    .body("data.verifyAuditChain.firstBrokenId", equalTo(tamper.id))
+                    .body("data.verifyAuditChain.problem", equalTo("content does not match its hash"));
         }
         GraphQL.post(null, VERIFY).body("data.verifyAuditChain.intact", equalTo(true));
-    }
-
-    private static void tamper(Connection c, long seq, String details) throws Exception {
-        try (Statement st = c.createStatement()) {
-            st.execute("alter table audit_event disable trigger audit_event_append_only");
-        }
-        try (PreparedStatement st = c.prepareStatement("update audit_event set details = ? where seq = ?")) {
-            st.setString(1, details);
-            st.setLong(2, seq);
-            st.executeUpdate();
-        } finally {
-            try (Statement st = c.createStatement()) {
-                st.execute("alter table audit_event enable trigger audit_event_append_only");
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.lfr.delivery;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,10 @@ final class Charts {
         for (String file : valuesFiles) {
             template = template.withValuesFile(Path.of("src/test/resources/helm", file));
         }
-        String yaml = template.call();
+        return parse(template.call());
+    }
+
+    private static List<HasMetadata> parse(String yaml) {
         List<HasMetadata> documents = new ArrayList<>();
         for (String doc : yaml.split("(?m)^---\\s*$")) {
             if (doc.lines().anyMatch(l -> l.startsWith("kind:"))) {
@@ -31,6 +35,32 @@ final class Charts {
             }
         }
         return documents;
+    }
+
+    /**
+     * The chart's {@code helm test} pods. helm-java renders a release's manifest without its hooks, so the chart is
+     * copied and rendered with the test hooks' annotations taken out; the annotations are checked in the file itself.
+     */
+    static List<HasMetadata> renderTests() {
+        try {
+            Path copy = Files.createTempDirectory("chart-tests").resolve("lfr-service");
+            try (var files = Files.walk(CHART)) {
+                for (Path source : files.toList()) {
+                    Path target = copy.resolve(CHART.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        String text = Files.readString(source);
+                        Files.writeString(target, source.startsWith(CHART.resolve("templates/tests"))
+                                ? text.replaceAll("(?m)^\\s*\"helm\\.sh/hook[^\n]*\n", "") : text);
+                    }
+                }
+            }
+            String yaml = new Helm(copy).template().withName("lfr").withNamespace("lfr").call();
+            return parse(yaml).stream().filter(d -> d.getMetadata().getName().endsWith("-test")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static <T extends HasMetadata> List<T> all(List<HasMetadata> docs, Class<T> type) {

@@ -2,6 +2,7 @@ package org.lfr.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -9,18 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.lfr.demo.DemoConfig;
-import org.lfr.deployment.GovernanceConfig;
-import org.lfr.platform.StartupConfig;
-import org.lfr.recognition.pipeline.RecognitionConfig;
-import org.lfr.retention.RetentionConfig;
-import org.lfr.watchlist.WatchlistConfig;
 
 import com.marcnuri.helm.Helm;
 
@@ -28,6 +24,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -64,6 +61,8 @@ class HelmChartTest {
         assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
         assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe()))
+                .allSatisfy(p -> assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("management"));
 
         assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
@@ -79,7 +78,7 @@ class HelmChartTest {
         assertThat(Charts.all(docs, Secret.class)).as("credentials come from the existing Secret").isEmpty();
         assertThat(Charts.all(docs, Job.class)).as("the migration Job is a hook, outside the release manifest").isEmpty();
         assertThat(Charts.all(docs, NetworkPolicy.class)).hasSize(1);
-        assertThat(Charts.all(docs, PodDisruptionBudget.class)).hasSize(1);
+        assertThat(Charts.all(docs, PodDisruptionBudget.class)).as("no budget for a single pod").isEmpty();
         assertThat(Charts.all(docs, ServiceAccount.class)).hasSize(1);
         assertThat(Charts.all(docs, Ingress.class)).isEmpty();
         assertThat(Charts.all(docs, HorizontalPodAutoscaler.class)).isEmpty();
@@ -90,7 +89,8 @@ class HelmChartTest {
     @Test
     void everyConfigurationVariableTheChartSetsIsAKeyOfTheApplication() throws Exception {
         Set<String> known = knownEnvironmentNames();
-        for (String values : new String[] {null, "existing-secrets.yaml", "native.yaml", "inline-credentials.yaml"}) {
+        for (String values : new String[] {null, "existing-secrets.yaml", "native.yaml", "inline-credentials.yaml",
+                "ha.yaml"}) {
             List<HasMetadata> docs = values == null ? Charts.render() : Charts.render(values);
             Set<String> set = new HashSet<>();
             Charts.all(docs, ConfigMap.class).forEach(cm -> set.addAll(cm.getData().keySet()));
@@ -154,7 +154,112 @@ class HelmChartTest {
         assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(5);
         assertThat(Charts.deployment(docs).getSpec().getReplicas()).as("replicas left to the autoscaler").isNull();
         HasMetadata monitor = docs.stream().filter(d -> d.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
-        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asYaml(monitor)).contains("/q/metrics");
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asYaml(monitor)).contains("/q/metrics")
+                .containsPattern("port: \"?management");
+        assertThat(Charts.all(docs, Ingress.class).get(0).getSpec().getRules().get(0).getHttp().getPaths().get(0)
+                .getBackend().getService().getPort().getName()).as("the Ingress never exposes management").isEqualTo("http");
+        PodDisruptionBudget pdb = Charts.all(docs, PodDisruptionBudget.class).get(0);
+        assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).as("autoscaled from 2 pods").isEqualTo(1);
+        assertThat(pdb.getSpec().getMinAvailable()).isNull();
+    }
+
+    @Test
+    void theServiceHasAManagementPortThatOnlyMonitoringMayReach() {
+        List<HasMetadata> docs = Charts.render();
+        var service = Charts.all(docs, io.fabric8.kubernetes.api.model.Service.class).get(0);
+        assertThat(service.getSpec().getPorts()).extracting("name").containsExactly("http", "management");
+        Container c = Charts.deployment(docs).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getPorts()).extracting("name", "containerPort").contains(tuple("http", 8080),
+                tuple("management", 9000));
+        NetworkPolicy policy = Charts.all(docs, NetworkPolicy.class).get(0);
+        assertThat(policy.getSpec().getPolicyTypes()).as("egress open unless restricted").containsExactly("Ingress");
+        assertThat(policy.getSpec().getIngress()).hasSize(2);
+        assertThat(policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getStrVal()).isEqualTo("http");
+        assertThat(policy.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+                .containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
+        assertThat(policy.getSpec().getIngress().get(1).getPorts().get(0).getPort().getStrVal()).isEqualTo("management");
+        assertThat(policy.getSpec().getIngress().get(1).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+                .containsEntry("kubernetes.io/metadata.name", "monitoring");
+    }
+
+    @Test
+    void threePodsGetABudgetSpreadAnnotationsRestrictedEgressRulesDashboardAndTracing() throws Exception {
+        List<HasMetadata> docs = Charts.render("ha.yaml");
+        Deployment deployment = Charts.deployment(docs);
+        PodDisruptionBudget pdb = Charts.all(docs, PodDisruptionBudget.class).get(0);
+        assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        assertThat(pdb.getSpec().getSelector().getMatchLabels()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        var pod = deployment.getSpec().getTemplate();
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry("example.invalid/team", "lfr-platform")
+                .containsKey("checksum/config");
+        var spread = pod.getSpec().getTopologySpreadConstraints().get(0);
+        assertThat(spread.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone");
+        assertThat(spread.getLabelSelector().getMatchLabels()).as("filled in with the release's pod labels")
+                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        NetworkPolicy policy = Charts.all(docs, NetworkPolicy.class).get(0);
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+        assertThat(policy.getSpec().getEgress()).hasSize(4);
+        assertThat(policy.getSpec().getEgress().get(1).getTo().get(0).getIpBlock().getCidr()).isEqualTo("10.20.0.0/24");
+        Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(c, "QUARKUS_OTEL_SDK_DISABLED").getValue()).isEqualTo("false");
+        assertThat(env(c, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").getValue()).isEqualTo("http://otel-collector.monitoring:4317");
+        // the options the image needs come first, the user's after them: appended, not replacing
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        Matcher image = Pattern.compile("ENV JAVA_OPTS_APPEND=\"([^\"]+)\"").matcher(dockerfile);
+        assertThat(image.find()).isTrue();
+        assertThat(env(c, "JAVA_OPTS_APPEND").getValue()).isEqualTo(image.group(1)
+                + " -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError");
+
+        HasMetadata rule = docs.stream().filter(d -> d.getKind().equals("PrometheusRule")).findFirst().orElseThrow();
+        String rules = io.fabric8.kubernetes.client.utils.Serialization.asYaml(rule);
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        for (String alert : List.of("LfrCameraStalled", "LfrFrameAgeHigh", "LfrAlertLatencyHigh", "LfrAlertsHeld",
+                "LfrAlertsDropped", "LfrPurgeOverdue", "LfrAuditChainBroken")) {
+            assertThat(rules).containsPattern("alert: \"?" + alert);
+        }
+        ConfigMap dashboard = Charts.all(docs, ConfigMap.class).stream()
+                .filter(m -> m.getMetadata().getName().endsWith("-dashboard")).findFirst().orElseThrow();
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.getData().get("lfr-service.json"));
+        assertThat(json.get("panels").size()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void restrictedEgressWithoutTheCidrsIsRefusedWithASentence() {
+        assertThatThrownBy(() -> Charts.render("restricted-without-cidrs.yaml"))
+                .hasMessageContaining("networkPolicy.egress.oidc: give its CIDRs when egress.restrict is true");
+    }
+
+    @Test
+    void aMisspeltKeyIsRefusedByTheSchema() {
+        assertThatThrownBy(() -> Charts.render("misspelt.yaml"))
+                .hasMessageContaining("replicaCont").hasMessageContaining("managmentPort");
+    }
+
+    @Test
+    void theMigrationJobIsNotSelectedByTheServiceAndHasResources() {
+        List<HasMetadata> docs = Charts.render("existing-secrets.yaml"); // a plain Job there, so it renders
+        Job job = Charts.all(docs, Job.class).get(0);
+        Map<String, String> selector = Charts.all(docs, io.fabric8.kubernetes.api.model.Service.class).get(0)
+                .getSpec().getSelector();
+        Map<String, String> podLabels = job.getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(podLabels.entrySet().containsAll(selector.entrySet()))
+                .as("the Service, budget and policy must not select the migration pod").isFalse();
+        assertThat(podLabels).containsEntry("app.kubernetes.io/component", "migration");
+        var resources = job.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+        assertThat(resources.getLimits()).containsKeys("cpu", "memory");
+        assertThat(resources.getRequests()).containsKeys("cpu", "memory");
+    }
+
+    @Test
+    void helmTestChecksReadinessAndTheAnonymousRefusal() throws Exception {
+        String test = Files.readString(Charts.CHART.resolve("templates/tests/test-service.yaml"));
+        assertThat(test).contains("\"helm.sh/hook\": test");
+        Pod pod = Charts.all(Charts.renderTests(), Pod.class).get(0);
+        String script = String.join(" ", pod.getSpec().getContainers().get(0).getArgs());
+        assertThat(script).contains("http://lfr-lfr-service:9000/q/health/ready")
+                .contains("http://lfr-lfr-service:8080/graphql").contains("unauthorized");
+        assertThat(pod.getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/name", "lfr-service");
     }
 
     @Test
@@ -201,9 +306,13 @@ class HelmChartTest {
             properties.load(in);
         }
         properties.stringPropertyNames().forEach(k -> keys.add(k.replaceFirst("^%[^.]+\\.", "")));
-        for (Class<?> mapping : List.of(StartupConfig.class, GovernanceConfig.class, RetentionConfig.class,
-                RecognitionConfig.class, WatchlistConfig.class, DemoConfig.class)) {
-            collect(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys);
+        for (var mapping : new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.lfr")) {
+            if (mapping.isAnnotatedWith(ConfigMapping.class)) {
+                Class<?> type = mapping.reflect();
+                collect(type.getAnnotation(ConfigMapping.class).prefix(), type, keys);
+            }
         }
         Set<String> env = new HashSet<>();
         keys.forEach(k -> env.add(k.toUpperCase().replaceAll("[^A-Z0-9]", "_")));

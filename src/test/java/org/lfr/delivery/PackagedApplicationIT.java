@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.lfr.support.GraphQL;
+import org.lfr.support.Management;
 import org.lfr.support.SharedEval;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -30,8 +31,8 @@ class PackagedApplicationIT {
 
     @Test
     void isHealthy() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

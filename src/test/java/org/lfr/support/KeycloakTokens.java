@@ -32,10 +32,15 @@ public final class KeycloakTokens {
                 .formParam("grant_type", "password")
                 .formParam("client_id", "lfr-web")
                 .formParam("username", username)
-                .formParam("password", "demo-" + username.split("\\.")[0] + "-pass")
+                .formParam("password", password(username))
                 .formParam("scope", "openid")
                 .when().post(realmUrl + "/protocol/openid-connect/token")
                 .then().statusCode(200)
                 .extract().path("access_token");
+    }
+
+    /** A demo user's password, as the realm file sets it. */
+    public static String password(String username) {
+        return "demo-" + username.split("\\.")[0] + "-pass";
     }
 }

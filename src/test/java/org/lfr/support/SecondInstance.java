@@ -32,10 +32,16 @@ public final class SecondInstance implements AutoCloseable {
         return port;
     }
 
+    /** Its management interface (health, metrics): the API port plus 1000. */
+    public int managementPort() {
+        return port + 1000;
+    }
+
     /** Starts the jar and waits until it is ready. */
     public SecondInstance start() throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dlfr.startup.reset-data-for-tests=false",
+                "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort(),
+                "-Dlfr.startup.reset-data-for-tests=false",
                 "-jar", "target/quarkus-app/quarkus-run.jar"));
         pb.environment().put("HOSTNAME", replica);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -47,8 +53,8 @@ public final class SecondInstance implements AutoCloseable {
                 throw new IllegalStateException("the second instance exited: " + Files.readString(log));
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + managementPort() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return this;
                 }

@@ -17,7 +17,8 @@ public final class SharedEval {
         Path root = configured != null ? Path.of(configured) : Path.of("..", "shared", "eval");
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("evaluation data not found at " + root.toAbsolutePath()
-                    + " (expected ../shared/eval beside the checkout, or LFR_EVAL_DIR)");
+                    + ": tests with real faces need the shared evaluation data (public LFW faces, sample photos and"
+                    + " clips) at ../shared/eval beside the checkout, or LFR_EVAL_DIR; see README, 'Evaluation data'");
         }
         return root;
     }

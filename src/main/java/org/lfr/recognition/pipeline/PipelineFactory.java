@@ -1,5 +1,6 @@
 package org.lfr.recognition.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class PipelineFactory {
     }
 
     public static FacePipeline create(RecognitionConfig c) {
-        Path dir = Path.of(c.modelDir());
+        Path dir = modelDirectory(c.modelDir());
         require(dir, c.detector().model());
         require(dir, c.landmarkModel());
         var detector = new UltraLightFaceDetector(new OnnxModel(dir.resolve(c.detector().model()), c.intraOpThreads()),
@@ -86,6 +87,26 @@ public final class PipelineFactory {
         } catch (java.security.NoSuchAlgorithmException x) {
             throw new IllegalStateException(x);
         }
+    }
+
+    /**
+     * A relative model folder is looked for in the working directory, then beside the application (the folder of
+     * quarkus-run.jar, where the build and the container image put the models), so the packaged service runs from
+     * any directory.
+     */
+    public static Path modelDirectory(String configured) {
+        Path dir = Path.of(configured);
+        if (dir.isAbsolute() || Files.isDirectory(dir)) {
+            return dir;
+        }
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.endsWith("quarkus-run.jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            Path besideApplication = Path.of(classPath).toAbsolutePath().getParent().resolve(configured);
+            if (Files.isDirectory(besideApplication)) {
+                return besideApplication;
+            }
+        }
+        return dir;
     }
 
     private static void require(Path dir, String file) {

@@ -20,6 +20,9 @@ import org.lfr.common.InvalidInputException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -36,7 +39,7 @@ public class AlertOutbox {
     private static final Logger LOG = Logger.getLogger(AlertOutbox.class);
 
     /** An alert waiting for its commit, with its frame's capture time (for the frame-to-alert latency). */
-    record Pending(NewAlert alert, long capturedNanos, Timer latency) {
+    record Pending(NewAlert alert, long capturedNanos, Timer latency, Context trace) {
     }
 
     private final AlertRecorder recorder;
@@ -49,12 +52,15 @@ public class AlertOutbox {
     private final Counter lost;
     private final Counter retries;
     private final Thread committer;
+    private final Tracer tracer;
     private volatile Pending inFlight;
     private volatile boolean running = true;
     private volatile Instant outageSince;
 
-    AlertOutbox(AlertRecorder recorder, ServiceEvents service, RuntimeConfig config, MeterRegistry registry) {
+    AlertOutbox(AlertRecorder recorder, ServiceEvents service, RuntimeConfig config, MeterRegistry registry,
+            Tracer tracer) {
         this.recorder = recorder;
+        this.tracer = tracer;
         this.service = service;
         this.config = config;
         this.queue = new LinkedBlockingDeque<>(config.alertBuffer());
@@ -70,8 +76,8 @@ public class AlertOutbox {
     }
 
     /** Takes an alert (never blocks the camera); false when the buffer is full and it was dropped. */
-    boolean offer(NewAlert alert, long capturedNanos, Timer latency) {
-        if (!running || !queue.offerLast(new Pending(alert, capturedNanos, latency))) {
+    boolean offer(NewAlert alert, long capturedNanos, Timer latency, Context trace) {
+        if (!running || !queue.offerLast(new Pending(alert, capturedNanos, latency, trace))) {
             dropped.increment();
             LOG.errorf("alert of camera %s DROPPED: %d alerts already wait for the database (lfr.runtime.alert-buffer)",
                     alert.cameraId(), pending());
@@ -116,8 +122,18 @@ public class AlertOutbox {
         }
     }
 
-    /** Until it commits, is refused for good, or the service stops. */
+    /** Until it commits, is refused for good, or the service stops; traced as part of its frame's trace. */
     private void commit(Pending p) {
+        Span span = tracer.spanBuilder("commit alert").setParent(p.trace())
+                .setAttribute("lfr.camera", p.alert().cameraId().toString()).startSpan();
+        try {
+            attempt(p, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void attempt(Pending p, Span span) {
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
@@ -138,6 +154,7 @@ public class AlertOutbox {
                             e.getClass().getSimpleName(), pending());
                 }
                 retries.increment();
+                span.addEvent("database unavailable, retrying");
                 if (!sleep(backoff)) {
                     return;
                 }

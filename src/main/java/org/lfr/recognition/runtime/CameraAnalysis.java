@@ -16,6 +16,9 @@ import org.lfr.recognition.pipeline.match.WatchlistMatch;
 import org.lfr.recognition.pipeline.track.AlertCandidate;
 import org.lfr.recognition.pipeline.track.FaceTracker;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+
 /**
  * One frame of one camera, analysed: detect every face, follow it with the camera's tracker, embed only the faces the
  * tracker asks for, match them against the watchlist, and hand on the alerts the tracker completes. Plain stages of
@@ -41,14 +44,16 @@ final class CameraAnalysis {
     }
 
     void analyse(Frame f) {
-        Mat frame = f.pixels();
+        Mat frame = metrics.decode.record(f::pixels);
         metrics.analysed.increment();
         metrics.frameAge.record(System.nanoTime() - f.capturedNanos, TimeUnit.NANOSECONDS);
-        List<FaceBox> boxes = pipeline.detect(frame);
+        List<FaceBox> boxes = metrics.detect.record(() -> pipeline.detect(frame));
         double[] qualities = new double[boxes.size()];
-        for (int i = 0; i < boxes.size(); i++) {
-            qualities[i] = pipeline.quality(frame, boxes.get(i));
-        }
+        metrics.quality.record(() -> {
+            for (int i = 0; i < boxes.size(); i++) {
+                qualities[i] = pipeline.quality(frame, boxes.get(i));
+            }
+        });
         FaceTracker.Frame seen = tracker.see(boxes, qualities, f.capturedNanos);
         if (seen.newTracks() > 0) {
             metrics.faces.increment(seen.newTracks());
@@ -58,19 +63,32 @@ final class CameraAnalysis {
         if (toEmbed.isEmpty()) {
             return;
         }
-        List<FaceObservation> observations = new ArrayList<>(toEmbed.size());
-        for (FaceTracker.Sighting s : toEmbed) {
-            observations.add(pipeline.describe(frame, s.box()));
-        }
-        metrics.embeddings.increment(observations.size());
-        List<Optional<WatchlistMatch>> matches = sink.match(camera.deploymentId(), pipeline.embeddingName(),
-                observations.stream().map(FaceObservation::embedding).toList());
-        for (int i = 0; i < toEmbed.size(); i++) {
-            FaceTracker.Sighting s = toEmbed.get(i);
-            Optional<WatchlistMatch> match = matches.get(i).filter(m -> m.similarity() >= camera.threshold());
-            for (AlertCandidate alert : tracker.observe(s, match, () -> crop(frame, s.box()))) {
-                sink.alert(camera, alert, f.capturedAt, runId);
+        // A trace for each frame whose faces are embedded: from its capture through the stages to its alerts' commits
+        Span span = metrics.tracer.spanBuilder("analyse frame").setStartTimestamp(f.capturedAt)
+                .setAttribute("lfr.camera", camera.cameraId().toString())
+                .setAttribute("lfr.deployment", camera.deploymentId().toString())
+                .setAttribute("lfr.faces", boxes.size()).setAttribute("lfr.faces.embedded", toEmbed.size())
+                .startSpan();
+        try {
+            span.addEvent("detected");
+            List<FaceObservation> observations = new ArrayList<>(toEmbed.size());
+            metrics.embed.record(() -> toEmbed.forEach(s -> observations.add(pipeline.describe(frame, s.box()))));
+            metrics.embeddings.increment(observations.size());
+            span.addEvent("embedded");
+            List<Optional<WatchlistMatch>> matches = metrics.match.record(() -> sink.match(camera.deploymentId(),
+                    pipeline.embeddingName(), observations.stream().map(FaceObservation::embedding).toList()));
+            span.addEvent("matched");
+            Context trace = Context.current().with(span);
+            for (int i = 0; i < toEmbed.size(); i++) {
+                FaceTracker.Sighting s = toEmbed.get(i);
+                Optional<WatchlistMatch> match = matches.get(i).filter(m -> m.similarity() >= camera.threshold());
+                for (AlertCandidate alert : tracker.observe(s, match, () -> crop(frame, s.box()))) {
+                    span.addEvent("alert raised");
+                    sink.alert(camera, alert, f.capturedAt, runId, trace);
+                }
             }
+        } finally {
+            span.end();
         }
     }
 

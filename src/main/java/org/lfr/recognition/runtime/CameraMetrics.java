@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Tracer;
 
 /**
  * A camera's meters, exported to Prometheus, tagged by the camera's id (unique) with its name and deployment as
  * labels: frames received, analysed, decoded but not analysed, dropped (a newer frame came first), failed; stream
- * reconnects; new faces (tracks) and embeddings; the age of frames when analysed; frame-to-alert latency.
+ * reconnects; new faces (tracks) and embeddings; the age of frames when analysed; frame-to-alert latency. Stage
+ * timers are shared by all cameras.
  */
 final class CameraMetrics {
 
@@ -25,8 +27,17 @@ final class CameraMetrics {
     final Counter embeddings;
     final Timer frameAge;
     final Timer alertLatency;
+    /** Time per pipeline stage, over all cameras (tag {@code stage}): where a frame's time goes. */
+    final Timer decode;
+    final Timer detect;
+    final Timer quality;
+    final Timer embed;
+    final Timer match;
+    /** Traces of frames in which faces were embedded, and of their alerts (a no-op unless tracing is on). */
+    final Tracer tracer;
 
-    CameraMetrics(MeterRegistry registry, UUID deploymentId, UUID cameraId, String name) {
+    CameraMetrics(MeterRegistry registry, Tracer tracer, UUID deploymentId, UUID cameraId, String name) {
+        this.tracer = tracer;
         Tags tags = tags(deploymentId, cameraId, name);
         received = registry.counter("lfr.frames.received", tags);
         analysed = registry.counter("lfr.frames.analysed", tags);
@@ -38,6 +49,18 @@ final class CameraMetrics {
         embeddings = registry.counter("lfr.faces.embedded", tags);
         frameAge = histogram(registry, "lfr.frame.age", "how old a frame was when its analysis began", tags);
         alertLatency = histogram(registry, "lfr.alert.latency", "from a frame's capture to its alert's commit", tags);
+        decode = stage(registry, "decode");
+        detect = stage(registry, "detect");
+        quality = stage(registry, "quality");
+        embed = stage(registry, "embed");
+        match = stage(registry, "match");
+    }
+
+    private static Timer stage(MeterRegistry registry, String stage) {
+        return Timer.builder("lfr.stage").description("time of one pipeline stage for one frame (embed, match: for"
+                + " all its faces that were embedded)").tag("stage", stage).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(2))
+                .register(registry);
     }
 
     static Tags tags(UUID deploymentId, UUID cameraId, String name) {

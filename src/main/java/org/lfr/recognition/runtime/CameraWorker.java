@@ -20,6 +20,8 @@ import org.lfr.recognition.pipeline.source.StreamFrameSource;
 import org.lfr.recognition.pipeline.track.AlertCandidate;
 import org.lfr.recognition.pipeline.track.FaceTracker;
 
+import io.opentelemetry.context.Context;
+
 /**
  * One camera of an active deployment. Frames arrive (pulled from a stream, or pushed) into a latest-frame slot; at
  * most {@code analysisFps} times a second the shared {@link AnalysisPool} takes the newest: detect, track, embed the
@@ -34,7 +36,8 @@ public final class CameraWorker {
     interface Sink {
         List<Optional<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> embeddings);
 
-        void alert(Camera camera, AlertCandidate alert, Instant capturedAt, String runId);
+        /** {@code trace}: the context of the frame's span, which the alert's commit continues. */
+        void alert(Camera camera, AlertCandidate alert, Instant capturedAt, String runId, Context trace);
 
         void newFaces(UUID deploymentId, int faces);
     }

@@ -11,6 +11,7 @@ import org.lfr.recognition.pipeline.RecognitionConfig;
 import org.lfr.recognition.pipeline.track.FaceTracker;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 
 /** Builds a camera's worker from the configuration: its tracker, its metrics, its stream settings. */
 @ApplicationScoped
@@ -24,9 +25,11 @@ class CameraWorkerFactory {
     private final AnalysisPool pool;
     private final CameraUrlPolicy urls;
     private final Clock clock;
+    private final Tracer tracer;
 
     CameraWorkerFactory(FacePipeline pipeline, RecognitionConfig config, RuntimeConfig runtime, RecognitionSink sink,
-            MeterRegistry registry, AnalysisPool pool, CameraUrlPolicy urls, Clock clock) {
+            MeterRegistry registry, AnalysisPool pool, CameraUrlPolicy urls, Clock clock, Tracer tracer) {
+        this.tracer = tracer;
         this.pipeline = pipeline;
         this.config = config;
         this.runtime = runtime;
@@ -39,7 +42,7 @@ class CameraWorkerFactory {
 
     /** A worker, not yet started, whose alerts and counts go to the sink. */
     CameraWorker create(RunningDeployment d, RunningDeployment.Camera c) {
-        CameraMetrics metrics = new CameraMetrics(registry, d.id(), c.id(), c.name());
+        CameraMetrics metrics = new CameraMetrics(registry, tracer, d.id(), c.id(), c.name());
         sink.register(c.id(), metrics);
         var tracking = config.tracking();
         var tracker = new FaceTracker(new FaceTracker.Settings(tracking.minAgreeingFrames(), tracking.iouMatch(),

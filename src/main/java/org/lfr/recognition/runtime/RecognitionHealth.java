@@ -1,5 +1,6 @@
 package org.lfr.recognition.runtime;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,28 +22,30 @@ import org.lfr.recognition.pipeline.FacePipeline;
 @ApplicationScoped
 class RecognitionHealth implements HealthCheck {
 
-    /** A running camera with no frame for this long is reported as stalled. */
-    static final Duration STALLED = Duration.ofSeconds(30);
-
     private final FacePipeline pipeline;
     private final CameraSupervisor cameras;
     private final AlertOutbox alerts;
+    private final RuntimeConfig config;
+    private final Clock clock;
 
-    RecognitionHealth(FacePipeline pipeline, CameraSupervisor cameras, AlertOutbox alerts) {
+    RecognitionHealth(FacePipeline pipeline, CameraSupervisor cameras, AlertOutbox alerts, RuntimeConfig config,
+            Clock clock) {
         this.pipeline = pipeline;
         this.cameras = cameras;
         this.alerts = alerts;
+        this.config = config;
+        this.clock = clock;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder r = HealthCheckResponse.named("recognition").withData("models", pipeline.embeddingName());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int stalled = 0;
         for (var entry : cameras.workers().entrySet()) {
             CameraWorker.Status s = entry.getValue().status();
             boolean isStalled = "RUNNING".equals(s.state()) && s.lastFrameAt() != null
-                    && Duration.between(s.lastFrameAt(), now).compareTo(STALLED) > 0;
+                    && Duration.between(s.lastFrameAt(), now).compareTo(config.stalledAfter()) > 0;
             stalled += isStalled ? 1 : 0;
             r.withData("camera " + entry.getKey(), (isStalled ? "STALLED" : s.state()) + (s.lastFrameAt() == null ? ""
                     : ", last frame " + Duration.between(s.lastFrameAt(), now).toSeconds() + " s ago"));

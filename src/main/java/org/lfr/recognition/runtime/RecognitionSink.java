@@ -17,6 +17,8 @@ import org.lfr.recognition.pipeline.match.WatchlistMatch;
 import org.lfr.recognition.pipeline.track.AlertCandidate;
 import org.lfr.watchlist.WatchlistEmbeddings;
 
+import io.opentelemetry.context.Context;
+
 /**
  * Where camera workers hand their results: matching against the frozen watchlist (an exact in-memory copy, or
  * pgvector), alerts (to the {@link AlertOutbox}), and faces seen (to the {@link FaceCounter}).
@@ -54,12 +56,13 @@ class RecognitionSink implements CameraWorker.Sink {
     }
 
     @Override
-    public void alert(CameraWorker.Camera camera, AlertCandidate alert, Instant capturedAt, String runId) {
+    public void alert(CameraWorker.Camera camera, AlertCandidate alert, Instant capturedAt, String runId,
+            Context trace) {
         CameraMetrics m = metrics.get(camera.cameraId());
         alerts.offer(new NewAlert(camera.deploymentId(), camera.cameraId(), alert.watchlistEntryId(),
                 alert.similarity(), capturedAt, alert.crop(), "image/jpeg",
                 AlertOutbox.key(camera.cameraId(), runId, alert.trackId(), alert.watchlistEntryId())),
-                alert.capturedNanos(), m.alertLatency);
+                alert.capturedNanos(), m.alertLatency, trace);
     }
 
     @Override

@@ -28,4 +28,8 @@ public interface RuntimeConfig {
     /** How often face counts are added to the database (and retried after a failure). */
     @WithDefault("2s")
     Duration faceCountFlush();
+
+    /** A running camera with no frame for this long is reported as stalled in readiness (the pod stays ready). */
+    @WithDefault("30s")
+    Duration stalledAfter();
 }

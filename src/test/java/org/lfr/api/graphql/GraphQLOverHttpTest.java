@@ -30,6 +30,13 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void anotherOriginIsNotAllowedUnlessConfigured() {
+        String allowed = given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method",
+                "POST").options("/graphql").then().extract().header("Access-Control-Allow-Origin");
+        org.assertj.core.api.Assertions.assertThat(allowed).as("CORS is off by default").isNull();
+    }
+
+    @Test
     void aBodyThatIsNotARequestIs400() {
         given().contentType("application/json").body("{\"query\": ").post("/graphql").then().statusCode(400)
                 .body("errors[0].message", equalTo("the body is not JSON"));

@@ -59,7 +59,11 @@ class RoleMatrixTest {
                     + " { edges { node { id } } } }", "d", draft(u).id())),
             op("alert", Set.of(O, S, D), u -> call("query($a: ID!) { alert(id: $a) { id } }", "a",
                     Fixtures.alert(Fixtures.active(officer(u))).id())),
+            op("deploymentReadiness", Set.of(O, S, D), u -> call("query($d: ID!) { deploymentReadiness(deploymentId: $d)"
+                    + " { rule met description } }", "d", draft(u).id())),
             op("auditTrail", Set.of(D), u -> call("{ auditTrail(last: 5) { edges { node { seq hash } } } }")),
+            op("thresholdCalibration", Set.of(O, S, D), u -> call("{ thresholdCalibration { available"
+                    + " maxFalseAlertRate thresholds { threshold falseAlertRate } } }")),
             op("verifyAuditChain", Set.of(D), u -> call("{ verifyAuditChain { intact } }")),
             op("retentionStatus", Set.of(D), u -> call("{ retentionStatus { alertsDueForDeletion } }")),
             op("deploymentRecords", Set.of(S, D), u -> call("{ deploymentRecords { reference } }")),

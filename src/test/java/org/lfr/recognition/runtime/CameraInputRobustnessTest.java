@@ -18,6 +18,7 @@ import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.recognition.pipeline.image.ImageHeader;
 import org.lfr.support.Fixtures;
+import org.lfr.support.Management;
 import org.lfr.support.SharedEval;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,8 +93,8 @@ class CameraInputRobustnessTest {
         DeploymentView d = active(name, "rtsp://127.0.0.1:1/nothing-listens-here");
         double reconnects = awaitCount("lfr.stream.reconnects", d, 2);
         assertThat(reconnects).as("reconnect attempts counted").isGreaterThanOrEqualTo(2);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        String metrics = given().get("/q/metrics").asString();
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        String metrics = Management.given().get("/q/metrics").asString();
         assertThat(metrics).containsPattern("lfr_stream_reconnects_total\\{[^}]*camera=\"" + d.cameras().get(0).id()
                 + "\"[^}]*camera_name=\"" + name + "\"");
         await(() -> deployments.stop(Fixtures.officer("robust.officer"), d.id()));

@@ -39,20 +39,40 @@ public final class Evaluate {
         Path dataset = null;
         Path pairsFile = null;
         Path out = null;
+        Path groupsFile = null;
+        Path calibrationOut = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pairs" -> pairsFile = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--groups" -> groupsFile = Path.of(args[++i]);
+                case "--calibration-out" -> calibrationOut = Path.of(args[++i]);
                 default -> dataset = Path.of(args[i]);
             }
         }
         if (dataset == null || !Files.isDirectory(dataset)) {
-            System.err.println("usage: scripts/evaluate DATASET_DIR [--pairs PAIRS_TSV] [--out FILE.json]");
+            System.err.println("usage: scripts/evaluate DATASET_DIR [--pairs PAIRS_TSV] [--groups LABELS_TSV]"
+                    + " [--out FILE.json] [--calibration-out models/calibration.json]");
             System.exit(2);
         }
         RecognitionConfig config = StandaloneConfig.recognition();
-        Map<String, Object> report = new Evaluate(PipelineFactory.create(config), dataset).run(pairsFile);
+        FacePipeline pipeline = PipelineFactory.create(config);
+        Evaluate evaluate = new Evaluate(pipeline, dataset);
+        Map<String, Object> report = evaluate.run(pairsFile);
         report.put("models", models(config));
+        Map<String, String> groups = groupsFile == null ? Map.of() : GroupReport.read(groupsFile);
+        if (groupsFile != null) {
+            GroupReport g = new GroupReport(evaluate.last, groups, StandaloneConfig.governance().defaultMatchThreshold());
+            report.putAll(g.json());
+            System.err.println(g.table());
+        }
+        if (calibrationOut != null) {
+            Map<String, Object> calibration = Calibration.of(evaluate.last, groups, dataset, groupsFile,
+                    pipeline.embeddingName(), models(config), StandaloneConfig.governance().defaultMatchThreshold());
+            Files.writeString(calibrationOut, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(calibration) + "\n");
+            System.err.println("calibration written to " + calibrationOut);
+        }
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         if (out != null) {
             Files.writeString(out, json);
@@ -65,6 +85,8 @@ public final class Evaluate {
     private final Map<String, float[]> embeddings = new ConcurrentHashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
+    /** The open-set result of the last run, probe by probe (for groups and calibration). */
+    OpenSet.Result last;
 
     Evaluate(FacePipeline pipeline, Path dataset) {
         this.pipeline = pipeline;
@@ -104,6 +126,7 @@ public final class Evaluate {
         }
         double defaultThreshold = StandaloneConfig.governance().defaultMatchThreshold();
         OpenSet.Result r = openSet.evaluate(embeddings, FPIRS, defaultThreshold);
+        last = r;
         report.put("watchlist_size", r.watchlistSize());
         report.put("mated_probes", r.matedProbes());
         report.put("nonmated_probes", r.nonMatedProbes());

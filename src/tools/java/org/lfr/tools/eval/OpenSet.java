@@ -18,7 +18,7 @@ final class OpenSet {
      */
     record Result(int watchlistSize, int matedProbes, int nonMatedProbes, Map<String, Double> tpir,
             Map<String, Double> thresholds, Map<String, Double> atThreshold,
-            Map<String, Map<String, Double>> operatingPoints) {
+            Map<String, Map<String, Double>> operatingPoints, List<GroupRates.Probe> probes) {
     }
 
     private final Map<String, String> gallery; // identity -> enrolment image
@@ -71,21 +71,26 @@ final class OpenSet {
             }
         });
         List<Double> nonMatedScores = new ArrayList<>();
+        List<GroupRates.Probe> probes = new ArrayList<>(); // group filled in by the caller, from the image
         for (String probe : nonMated) {
             float[] e = embeddings.get(probe);
-            nonMatedScores.add(e == null ? Double.NEGATIVE_INFINITY : top(e, enrolled)[1]);
+            double score = e == null ? Double.NEGATIVE_INFINITY : top(e, enrolled)[1];
+            nonMatedScores.add(score);
+            probes.add(new GroupRates.Probe(identityOf(probe), probe, false, false, score));
         }
         List<double[]> matedResults = new ArrayList<>(); // {correct?1:0, score}
-        mated.forEach((name, probes) -> {
-            for (String probe : probes) {
+        mated.forEach((name, images) -> {
+            for (String probe : images) {
                 float[] e = embeddings.get(probe);
                 if (e == null) {
                     matedResults.add(new double[] {0, Double.NEGATIVE_INFINITY});
+                    probes.add(new GroupRates.Probe(name, probe, true, false, Double.NEGATIVE_INFINITY));
                     continue;
                 }
                 double[] best = top(e, enrolled);
                 boolean correct = best[0] >= 0 && names.get((int) best[0]).equals(name);
                 matedResults.add(new double[] {correct ? 1 : 0, best[1]});
+                probes.add(new GroupRates.Probe(name, probe, true, correct, best[1]));
             }
         });
         double[] sortedNonMated = Evaluate.sorted(nonMatedScores);
@@ -109,7 +114,13 @@ final class OpenSet {
                         operatingPoint(rounded, matedResults, nonMatedScores));
             }
         }
-        return new Result(gallery.size(), matedResults.size(), nonMated.size(), tpir, thresholds, at, points);
+        return new Result(gallery.size(), matedResults.size(), nonMated.size(), tpir, thresholds, at, points, probes);
+    }
+
+    /** {@code Name/Name_0001.jpg} is Name's. */
+    static String identityOf(String image) {
+        int slash = image.indexOf('/');
+        return slash < 0 ? image : image.substring(0, slash);
     }
 
     private static Map<String, Double> operatingPoint(double threshold, List<double[]> mated, List<Double> nonMated) {

@@ -1,0 +1,35 @@
+// The public page: no sign-in; exactly the fields of the public GraphQL queries, shown as text.
+import { h, when, replace, table, errorSummary } from '/dashboard/js/dom.js';
+
+const QUERY = `{
+  publicDeployments { id reference locationName areaDescription plannedStart plannedEnd status }
+  publicNotices { id deploymentReference locationName area text channels plannedStart plannedEnd publishedAt }
+  publishedDeploymentRecords { reference locationName startedAt endedAt durationMinutes watchlistSize alerts
+    confirmedMatches falseAlerts facesProcessed falseAlertRate matchThreshold expectedRates arrests signsPlaced
+    noticesPublished publishedAt } }`;
+
+async function load() {
+  const response = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }) });
+  const { data, errors } = await response.json();
+  if (errors?.length) throw new Error(errors.map((e) => e.message).join('; '));
+  replace(document.getElementById('content'),
+    table('Planned and current deployments', ['Reference', 'Where', 'Area', 'When', 'Status'],
+      data.publicDeployments.map((d) => [d.reference, d.locationName, d.areaDescription,
+        `${when(d.plannedStart)} – ${when(d.plannedEnd)}`, d.status])),
+    h('h2', { class: 'govuk-heading-m' }, 'Community notices'),
+    data.publicNotices.length ? data.publicNotices.map((n) => h('div', { class: 'govuk-inset-text', 'data-notice-id': n.id },
+      h('h3', { class: 'govuk-heading-s' }, `${n.deploymentReference}: ${n.locationName || ''}`),
+      h('p', { class: 'govuk-body lfr-pre' }, n.text),
+      h('p', { class: 'govuk-body-s' }, `Area: ${n.area || '—'}. Planned ${when(n.plannedStart)} – ${when(n.plannedEnd)}.`
+        + ` Published ${when(n.publishedAt)} (${(n.channels || []).join(', ').toLowerCase().replaceAll('_', ' ')}).`)))
+      : h('p', { class: 'govuk-body' }, 'No notice is published.'),
+    table('What each deployment found (published records)', ['Deployment', 'Where', 'Ran', 'Faces seen', 'Alerts',
+      'Confirmed', 'False alerts', 'Observed false-alert rate', 'Expected at its threshold', 'Arrests'],
+    data.publishedDeploymentRecords.map((r) => [r.reference, r.locationName, `${when(r.startedAt)} – ${when(r.endedAt)}`,
+      String(r.facesProcessed), String(r.alerts), String(r.confirmedMatches), String(r.falseAlerts),
+      r.falseAlertRate ? `1 in ${Math.round(1 / r.falseAlertRate).toLocaleString('en-GB')}` : '0',
+      `${r.matchThreshold.toFixed(2)}: ${r.expectedRates || 'not stated'}`, String(r.arrests)])));
+}
+
+load().catch((e) => replace(document.getElementById('content'), errorSummary(e)));

@@ -1,0 +1,144 @@
+package org.lfr.tools.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Error rates per group with 95 % intervals, as NIST's demographic reports give them. Two intervals per rate: Wilson's
+ * (which treats every probe as independent) and a bootstrap over identities (which does not: probes of one person
+ * rise and fall together, so resampling whole people is the honest one; it is the {@code ci95} reported). The FPIR
+ * differential is the highest group FPIR over the lowest, with its bootstrap interval.
+ */
+final class GroupRates {
+
+    /** One probe's outcome: whose face, in which group, mated (enrolled) or not, and whether it counted as a hit. */
+    record Probe(String identity, String image, boolean mated, boolean correct, double score) {
+    }
+
+    /** A rate {@code hits / of} with both intervals; an unbounded upper end (a ratio over zero) is null. */
+    record Rate(double value, long hits, long of, double[] wilson95, Double[] ci95) {
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("value", Double.isNaN(value) || Double.isInfinite(value) ? null : value);
+            if (Double.isInfinite(value)) {
+                m.put("unbounded", "the lowest group had no false alert: the ratio has no finite value");
+            }
+            m.put("ci95", ci95);
+            m.put("hits", hits);
+            m.put("of", of);
+            m.put("wilson95", wilson95);
+            return m;
+        }
+    }
+
+    static final double Z95 = 1.959963984540054;
+
+    private final int replicates;
+    private final long seed;
+
+    GroupRates(int replicates, long seed) {
+        this.replicates = replicates;
+        this.seed = seed;
+    }
+
+    /** Wilson's score interval for {@code k} successes in {@code n} trials. */
+    static double[] wilson(long k, long n) {
+        if (n == 0) {
+            return new double[] {0, 1};
+        }
+        double p = (double) k / n;
+        double z2 = Z95 * Z95;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        // at k = 0 or k = n the bound is exactly 0 or 1; arithmetic would leave a rounding residue
+        return new double[] {k == 0 ? 0 : centre - half, k == n ? 1 : centre + half};
+    }
+
+    /** FPIR: non-mated probes scoring at or above {@code threshold}. */
+    Rate fpir(List<Probe> probes, double threshold) {
+        return rate(probes.stream().filter(p -> !p.mated()).toList(), p -> p.score() >= threshold);
+    }
+
+    /** TPIR: mated probes whose top candidate is their own identity, at or above {@code threshold}. */
+    Rate tpir(List<Probe> probes, double threshold) {
+        return rate(probes.stream().filter(Probe::mated).toList(), p -> p.correct() && p.score() >= threshold);
+    }
+
+    /** Highest group FPIR over the lowest, at {@code threshold}; its interval from the same identity bootstrap. */
+    Rate fpirDifferential(Map<String, List<Probe>> byGroup, double threshold) {
+        Map<String, List<Probe>> nonMated = new TreeMap<>();
+        byGroup.forEach((g, probes) -> nonMated.put(g, probes.stream().filter(p -> !p.mated()).toList()));
+        Predicate<Probe> hit = p -> p.score() >= threshold;
+        double value = ratio(nonMated.values().stream().map(ps -> fraction(ps, hit)).toList());
+        Random random = new Random(seed);
+        Map<String, List<List<Probe>>> people = new TreeMap<>();
+        nonMated.forEach((g, ps) -> people.put(g, byIdentity(ps)));
+        double[] ratios = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            List<Double> rates = new ArrayList<>();
+            for (List<List<Probe>> group : people.values()) {
+                rates.add(fraction(resample(group, random), hit));
+            }
+            ratios[r] = ratio(rates);
+        }
+        return new Rate(value, -1, -1, null, percentiles(ratios));
+    }
+
+    private Rate rate(List<Probe> probes, Predicate<Probe> hit) {
+        long k = probes.stream().filter(hit).count();
+        long n = probes.size();
+        List<List<Probe>> people = byIdentity(probes);
+        Random random = new Random(seed);
+        double[] values = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            values[r] = fraction(resample(people, random), hit);
+        }
+        return new Rate(n == 0 ? Double.NaN : (double) k / n, k, n, wilson(k, n), percentiles(values));
+    }
+
+    private static List<List<Probe>> byIdentity(List<Probe> probes) {
+        Map<String, List<Probe>> people = new TreeMap<>();
+        probes.forEach(p -> people.computeIfAbsent(p.identity(), i -> new ArrayList<>()).add(p));
+        return new ArrayList<>(people.values());
+    }
+
+    private static List<Probe> resample(List<List<Probe>> people, Random random) {
+        List<Probe> sample = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            sample.addAll(people.get(random.nextInt(people.size())));
+        }
+        return sample;
+    }
+
+    private static double fraction(List<Probe> probes, Predicate<Probe> hit) {
+        return probes.isEmpty() ? Double.NaN : (double) probes.stream().filter(hit).count() / probes.size();
+    }
+
+    /** max / min over the groups; infinite when the lowest is zero and the highest is not, NaN when all are zero. */
+    static double ratio(List<Double> rates) {
+        double max = rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        if (max == 0) {
+            return Double.NaN;
+        }
+        return min == 0 ? Double.POSITIVE_INFINITY : max / min;
+    }
+
+    /** The 2.5th and 97.5th percentiles of the finite replicates; an infinite upper end becomes null (unbounded). */
+    static Double[] percentiles(double[] values) {
+        double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (finite.length == 0) {
+            return new Double[] {null, null};
+        }
+        double low = finite[(int) Math.floor(0.025 * (finite.length - 1))];
+        double high = finite[(int) Math.ceil(0.975 * (finite.length - 1))];
+        return new Double[] {Double.isInfinite(low) ? null : low, Double.isInfinite(high) ? null : high};
+    }
+}
