@@ -266,6 +266,23 @@ class DashboardBrowserTest {
         await(() -> Fixtures.bean(DeploymentService.class).stop(CAROL, d.id()));
     }
 
+    @Test
+    void aSupervisorKeepsAnAlertForProceedingsFromTheDeploymentPage() throws Exception {
+        DeploymentView d = Fixtures.active(CAROL);
+        String alertId = Fixtures.alert(d).id().toString();
+        try (Browser browser = Browser.open(base()).signIn("alice.supervisor", "#/deployments/" + d.id())) {
+            WebElement alerts = browser.waitFor(By.id("alerts"), WAIT);
+            alerts.findElement(By.cssSelector("input")).sendKeys("Evidence in R v Example, Cardiff Crown Court");
+            clickAndReload(browser, "Place legal hold");
+            browser.waitUntilText(By.id("alerts"), "held by alice.supervisor: Evidence in R v Example", WAIT);
+        }
+        GraphQL.ok(KeycloakTokensCache.token("alice.supervisor"), "query($a: ID!) { alert(id: $a) { legalHoldBy } }",
+                Map.of("a", alertId)).body("data.alert.legalHoldBy", org.hamcrest.Matchers.equalTo("alice.supervisor"));
+        assertThat(Sql.count("select count(*) from audit_event where action = 'LEGAL_HOLD_PLACED' and subject_id = ?",
+                alertId)).isOne();
+        await(() -> Fixtures.bean(DeploymentService.class).stop(CAROL, d.id()));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private UUID raise(UUID deployment, UUID camera, UUID entry) {

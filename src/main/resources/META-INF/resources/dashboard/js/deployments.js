@@ -122,9 +122,31 @@ export async function deploymentDetail(main, me, id) {
         `${e.imageSource || '—'}, ${e.imageDate || 'undated'}`,
         e.needsOverride ? (e.overrideReason ? `${e.overrideReason} (${e.overrideBy})` : 'needed')
           : e.subjectUnder18 ? 'under 18' : '—'])));
+  if (is('supervisor') && ['ACTIVE', 'PAUSED', 'CLOSED', 'SUSPENDED'].includes(d.status)) {
+    sections.push(await alertsWithLegalHolds(id, act));
+  }
   if (is('supervisor') && w && !w.approvedAt) {
     sections.push(button('Approve watchlist', act('mutation($d: ID!) { approveWatchlist(deploymentId: $d) { approvedAt } }',
       () => ({ d: id }))));
   }
   replace(main, sections);
+}
+
+/** The deployment's latest alerts, for a supervisor to keep one beyond retention (legal hold) or let it go. */
+async function alertsWithLegalHolds(id, act) {
+  const { alerts } = await gql(`query($d: ID!) { alerts(filter: {deploymentId: $d}, last: 50) { edges { node { id
+    occurredAt subjectReference similarity adjudication outcome legalHoldAt legalHoldBy legalHoldReason } } } }`, { d: id });
+  const rows = alerts.edges.map((e) => e.node).reverse().map((a) => {
+    const reason = input({ maxlength: 2000, 'aria-label': `Reason to keep the alert of ${when(a.occurredAt)}` });
+    return [when(a.occurredAt), a.subjectReference, a.similarity.toFixed(3),
+      `${a.adjudication || 'pending'}${a.outcome ? ` (${a.outcome})` : ''}`,
+      a.legalHoldAt ? h('span', {}, `held by ${a.legalHoldBy}: ${a.legalHoldReason} `,
+        button('Release hold', act('mutation($a: ID!) { releaseLegalHold(alertId: $a) { id } }', () => ({ a: a.id })),
+          'govuk-button--secondary'))
+        : h('span', {}, reason, ' ', button('Place legal hold', act('mutation($a: ID!, $r: String!) {'
+          + ' placeLegalHold(alertId: $a, reason: $r) { id } }', () => ({ a: a.id, r: reason.value })), 'govuk-button--secondary'))];
+  });
+  return h('div', { id: 'alerts' }, h('h2', { class: 'govuk-heading-m' }, 'Alerts and legal holds'),
+    h('p', { class: 'govuk-body' }, 'Alerts are deleted 31 days after they were raised unless held for proceedings.'),
+    table('Latest alerts', ['Seen', 'Subject', 'Similarity', 'Decision', 'Legal hold'], rows));
 }
