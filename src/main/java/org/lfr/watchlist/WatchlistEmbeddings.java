@@ -12,6 +12,7 @@ import org.lfr.persistence.VectorText;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * A deployment's enrolled embeddings as face matching needs them: all of one model (for an exact in-memory index of
@@ -29,13 +30,19 @@ public class WatchlistEmbeddings {
     public record Nearest(UUID entryId, double similarity) {
     }
 
-    @OwnSession
+    /** The embeddings of {@code model} of a deployment's watchlist, parsed off the event loop (10,000 take seconds). */
     public Uni<List<Enrolled>> ofDeployment(UUID deploymentId, String model) {
+        return storedOfDeployment(deploymentId, model).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(rows -> rows.stream().map(r -> new Enrolled((UUID) r[0], VectorText.parse((String) r[1]))).toList());
+    }
+
+    /** Entry id and embedding as pgvector's text, in a session of its own (ArC intercepts this self-invocation). */
+    @OwnSession
+    Uni<List<Object[]>> storedOfDeployment(UUID deploymentId, String model) {
         String sql = "select e.watchlist_entry_id, cast(e.embedding as text) from enrolment_embedding e"
                 + " join watchlist_entry w on w.id = e.watchlist_entry_id where w.deployment_id = :d and e.model = :m";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter("d", deploymentId).setParameter("m", model).getResultList())
-                .map(rows -> rows.stream().map(r -> new Enrolled((UUID) r[0], VectorText.parse((String) r[1]))).toList());
+                .setParameter("d", deploymentId).setParameter("m", model).getResultList());
     }
 
     /**

@@ -49,7 +49,7 @@ export async function officerView(main, me) {
     const crop = h('img', { alt: `Face seen on camera ${cameras.get(alert.cameraId)?.name || ''}` });
     const enrolled = h('img', { alt: `Watchlist image of ${alert.subjectReference || 'the subject'}` });
     const outcome = select(OUTCOMES);
-    const notes = textarea({ maxlength: 2000 });
+    const notes = textarea({ maxlength: 2000, rows: 2 });
     const status = h('div', { 'aria-live': 'polite' });
     const decide = (adjudication) => async () => {
       try {
