@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -235,19 +234,8 @@ public final class CameraBench {
     }
 
     private static String draft(HttpClient http, URI base, String token, int cameras, Path clip) throws Exception {
-        Instant now = Instant.now();
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("reference", "BENCH-" + UUID.randomUUID().toString().substring(0, 8));
-        input.put("purpose", "Cameras-per-core measurement on this machine (scripts/bench-cameras)");
-        input.put("locationName", "Benchmark");
-        input.put("latitude", 51.5);
-        input.put("longitude", -0.1);
-        input.put("areaDescription", "Nowhere: a measurement");
-        input.put("locationRationale", "A measurement of the camera runtime on recorded footage");
-        input.put("plannedStart", now.minus(1, ChronoUnit.MINUTES).toString());
-        input.put("plannedEnd", now.plus(2, ChronoUnit.HOURS).toString());
-        input.put("dpiaReference", "DPIA-BENCH");
-        input.put("equalityImpactReference", "EIA-BENCH");
+        Map<String, Object> input = Scenario.deploymentInput("BENCH", "Cameras-per-core measurement on this machine"
+                + " (scripts/bench-cameras)", "A measurement of the camera runtime on recorded footage");
         String id = ok(http, base, token, "mutation($i: DeploymentInput!) { createDeployment(input: $i) { id } }",
                 Map.of("i", input)).at("/data/createDeployment/id").asText();
         for (int i = 0; i < cameras; i++) {

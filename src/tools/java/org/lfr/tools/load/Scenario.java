@@ -23,19 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 record Scenario(HttpClient http, URI base, Tokens tokens, String deploymentId, List<String> cameras) {
 
     static Scenario create(HttpClient http, URI base, Tokens tokens, int cameras) throws Exception {
-        Instant now = Instant.now();
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("reference", "LOAD-" + UUID.randomUUID().toString().substring(0, 8));
-        input.put("purpose", "Load measurement of the service on this machine (scripts/load)");
-        input.put("locationName", "Load test");
-        input.put("latitude", 51.5);
-        input.put("longitude", -0.1);
-        input.put("areaDescription", "Nowhere: a measurement");
-        input.put("locationRationale", "A measurement of throughput and latency on loopback only");
-        input.put("plannedStart", now.minus(1, ChronoUnit.MINUTES).toString());
-        input.put("plannedEnd", now.plus(2, ChronoUnit.HOURS).toString());
-        input.put("dpiaReference", "DPIA-LOAD");
-        input.put("equalityImpactReference", "EIA-LOAD");
+        Map<String, Object> input = deploymentInput("LOAD", "Load measurement of the service on this machine"
+                + " (scripts/load)", "A measurement of throughput and latency on loopback only");
         String carol = "carol.officer";
         String id = ok(http, base, tokens.user(carol), "mutation($i: DeploymentInput!) { createDeployment(input: $i)"
                 + " { id } }", Map.of("i", input)).at("/data/createDeployment/id").asText();
@@ -71,6 +60,24 @@ record Scenario(HttpClient http, URI base, Tokens tokens, String deploymentId, L
                 + " noticeExemptionReason: \"Load measurement\") { status } }", Map.of("d", id));
         ok(http, base, tokens.user(carol), "mutation($d: ID!) { startDeployment(id: $d) { status } }", Map.of("d", id));
         return new Scenario(http, base, tokens, id, cameraIds);
+    }
+
+    /** A deployment's input for a measurement: planned from a minute ago for two hours, on no real street. */
+    static Map<String, Object> deploymentInput(String prefix, String purpose, String rationale) {
+        Instant now = Instant.now();
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("reference", prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        input.put("purpose", purpose);
+        input.put("locationName", prefix.charAt(0) + prefix.substring(1).toLowerCase() + " test");
+        input.put("latitude", 51.5);
+        input.put("longitude", -0.1);
+        input.put("areaDescription", "Nowhere: a measurement");
+        input.put("locationRationale", rationale);
+        input.put("plannedStart", now.minus(1, ChronoUnit.MINUTES).toString());
+        input.put("plannedEnd", now.plus(2, ChronoUnit.HOURS).toString());
+        input.put("dpiaReference", "DPIA-" + prefix);
+        input.put("equalityImpactReference", "EIA-" + prefix);
+        return input;
     }
 
     void stop() throws Exception {
