@@ -31,6 +31,8 @@ public class AlertEvents {
     static final String KIND = "alert";
     /** How far back a catch-up looks before the last alert heard (commits of other replicas may land out of order). */
     private static final java.time.Duration OVERLAP = java.time.Duration.ofMinutes(1);
+    /** Alerts held for one slow subscriber; beyond it the subscription ends and the client catches up by cursor. */
+    static final int SUBSCRIBER_BUFFER = 1000;
 
     private final Processor<AlertView, AlertView> alerts = BroadcastProcessor.<AlertView>create().serialized();
     private final DatabaseNotifications notifications;
@@ -57,7 +59,9 @@ public class AlertEvents {
     }
 
     public Multi<AlertView> stream() {
-        return Multi.createFrom().publisher(alerts);
+        // The broadcast fails a subscriber that has no demand at the moment an alert comes (a WebSocket writing
+        // slowly on a starved CPU), and that subscriber would hear nothing more: each gets a buffer of its own.
+        return Multi.createFrom().publisher(alerts).onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
 
     private void publish(UUID id) {

@@ -41,7 +41,8 @@ public class DeploymentEvents {
     }
 
     public Multi<DeploymentView> stream() {
-        return Multi.createFrom().publisher(changes);
+        // a subscriber without demand at the moment of a change would be failed by the broadcast: buffer per subscriber
+        return Multi.createFrom().publisher(changes).onOverflow().buffer(1000);
     }
 
     private void publish(UUID id) {
