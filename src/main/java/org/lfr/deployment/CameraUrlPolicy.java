@@ -160,7 +160,7 @@ public class CameraUrlPolicy {
         }
     }
 
-    /** Entries are host names (exact) or CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}). */
+    /** Entries are host names (exact) or CIDR ranges ({@code 198.51.100.0/24}, {@code 2001:db8::/32}). */
     static boolean matchesAny(List<String> entries, String host, List<InetAddress> addresses) {
         for (String entry : entries) {
             String e = entry.trim().toLowerCase(Locale.ROOT);

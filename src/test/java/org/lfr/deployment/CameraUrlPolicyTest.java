@@ -52,7 +52,8 @@ class CameraUrlPolicyTest {
         refused("http://[::1]:8080/q/metrics", CameraUrlRefusal.LOOPBACK);
         refused("http://169.254.169.254/latest/meta-data/", CameraUrlRefusal.LINK_LOCAL);
         refused("rtsp://[fe80::1]/stream", CameraUrlRefusal.LINK_LOCAL);
-        refused("rtsp://0.0.0.0/stream", CameraUrlRefusal.LINK_LOCAL);
+        refused("rtsp://[::]/stream", CameraUrlRefusal.LINK_LOCAL); // the unspecified address reaches this host
+        refused("rtsp://0/stream", CameraUrlRefusal.LINK_LOCAL); // the same in IPv4 shorthand
         refused("rtsp://db.internal.invalid:5432/", CameraUrlRefusal.SERVICE_DEPENDENCY);
         refused("https://SSO.internal.invalid/realms/lfr", CameraUrlRefusal.SERVICE_DEPENDENCY);
         refused("rtsp://198.51.100.7/stream", CameraUrlRefusal.HOST_NOT_ALLOWED);
