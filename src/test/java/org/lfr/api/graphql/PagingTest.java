@@ -160,17 +160,7 @@ class PagingTest {
         Map<String, Object> filter = Map.of("status", "DRAFT", "operatedByMe", true, "from", start.toString(),
                 "to", start.plus(Duration.ofDays(1)).toString());
         List<String> seen = new ArrayList<>();
-        String after = null;
-        do {
-            Map<String, Object> v = new HashMap<>();
-            v.put("f", filter);
-            v.put("first", 2);
-            v.put("after", after);
-            JsonPath page = GraphQL.ok(null, query, v).extract().jsonPath();
-            seen.addAll(page.getList("data.deployments.edges.node.id"));
-            after = page.getBoolean("data.deployments.pageInfo.hasNextPage")
-                    ? page.getString("data.deployments.pageInfo.endCursor") : null;
-        } while (after != null);
+        everyPage(query, filter, "deployments", page -> seen.addAll(page.getList("data.deployments.edges.node.id")));
         assertThat(seen).hasSize(5).containsExactlyInAnyOrderElementsOf(mine);
         assertThat(Sql.strings("select id::text from deployment where id::text = any(?) order by planned_start desc,"
                 + " id desc", (Object) seen.toArray(String[]::new))).as("newest planned start first").isEqualTo(seen);
@@ -187,6 +177,18 @@ class PagingTest {
                 + " after: $after) { edges { node { seq actor action subjectId } } pageInfo { hasNextPage endCursor } } }";
         Map<String, Object> filter = Map.of("actor", "paging.officer", "action", "DEPLOYMENT_CREATED");
         List<Integer> seqs = new ArrayList<>();
+        everyPage(query, filter, "auditTrail", page -> {
+            assertThat(page.getList("data.auditTrail.edges.node.actor")).containsOnly("paging.officer");
+            assertThat(page.getList("data.auditTrail.edges.node.action")).containsOnly("DEPLOYMENT_CREATED");
+            seqs.addAll(page.getList("data.auditTrail.edges.node.seq"));
+        });
+        assertThat(seqs).isSorted().doesNotHaveDuplicates().hasSize((int) Sql.count("select count(*) from audit_event"
+                + " where actor = 'paging.officer' and action = 'DEPLOYMENT_CREATED'"));
+    }
+
+    /** Walks a connection two at a time with {@code after} until it says there is no next page. */
+    private static void everyPage(String query, Map<String, Object> filter, String field,
+            java.util.function.Consumer<JsonPath> each) {
         String after = null;
         do {
             Map<String, Object> v = new HashMap<>();
@@ -194,14 +196,10 @@ class PagingTest {
             v.put("first", 2);
             v.put("after", after);
             JsonPath page = GraphQL.ok(null, query, v).extract().jsonPath();
-            assertThat(page.getList("data.auditTrail.edges.node.actor")).containsOnly("paging.officer");
-            assertThat(page.getList("data.auditTrail.edges.node.action")).containsOnly("DEPLOYMENT_CREATED");
-            seqs.addAll(page.getList("data.auditTrail.edges.node.seq"));
-            after = page.getBoolean("data.auditTrail.pageInfo.hasNextPage")
-                    ? page.getString("data.auditTrail.pageInfo.endCursor") : null;
+            each.accept(page);
+            after = page.getBoolean("data." + field + ".pageInfo.hasNextPage")
+                    ? page.getString("data." + field + ".pageInfo.endCursor") : null;
         } while (after != null);
-        assertThat(seqs).isSorted().doesNotHaveDuplicates().hasSize((int) Sql.count("select count(*) from audit_event"
-                + " where actor = 'paging.officer' and action = 'DEPLOYMENT_CREATED'"));
     }
 
     private static List<String> ids(Map<String, Object> filter) {
