@@ -467,10 +467,6 @@ public final class CameraBench {
 
     private static JsonNode ok(HttpClient http, URI base, String token, String query, Map<String, Object> variables)
             throws Exception {
-        JsonNode r = Load.graphql(http, base, token, query, variables);
-        if (r.has("errors")) {
-            throw new IllegalStateException("the benchmark's request failed: " + r.get("errors"));
-        }
-        return r;
+        return Scenario.ok(http, base, token, query, variables);
     }
 }

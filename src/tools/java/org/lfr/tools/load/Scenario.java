@@ -85,11 +85,12 @@ record Scenario(HttpClient http, URI base, Tokens tokens, String deploymentId, L
                 Map.of("d", deploymentId));
     }
 
-    private static JsonNode ok(HttpClient http, URI base, String token, String query, Map<String, Object> variables)
+    /** A GraphQL call of a measurement's set-up that must succeed: its errors end the measurement. */
+    static JsonNode ok(HttpClient http, URI base, String token, String query, Map<String, Object> variables)
             throws Exception {
         JsonNode r = Load.graphql(http, base, token, query, variables);
         if (r.has("errors")) {
-            throw new IllegalStateException("setting up the load failed: " + r.get("errors"));
+            throw new IllegalStateException("a request of the measurement failed: " + r.get("errors"));
         }
         return r;
     }
