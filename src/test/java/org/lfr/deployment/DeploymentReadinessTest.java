@@ -1,6 +1,9 @@
 package org.lfr.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -48,9 +51,15 @@ class DeploymentReadinessTest {
         List<Boolean> met = GraphQL.ok(null, CHECKLIST, Map.of("d", active.id().toString())).extract().jsonPath()
                 .getList("data.deploymentReadiness.met");
         assertThat(met).isNotEmpty().containsOnly(true);
-        String state = GraphQL.ok(null, "query($d: ID!) { deployment(id: $d) { cameras { status { state"
-                + " analysedFps droppedFrames reconnects lastFrameAgeSeconds } } } }",
-                Map.of("d", active.id().toString())).extract().jsonPath().getString("data.deployment.cameras[0].status.state");
-        assertThat(state).as("a push camera waits for its first frame, here").isIn("WAITING", "NOT_HERE");
+        String status = "query($d: ID!) { deployment(id: $d) { cameras { status { state analysedFps droppedFrames"
+                + " reconnects lastFrameAgeSeconds } } } }";
+        Map<String, Object> d = Map.of("d", active.id().toString());
+        GraphQL.ok(null, status, d).body("data.deployment.cameras[0].status.state", equalTo("NOT_HERE"))
+                .body("data.deployment.cameras[0].status.lastFrameAgeSeconds", nullValue());
+        // a push camera runs on the replica that takes its first frame
+        Fixtures.bean(org.lfr.recognition.runtime.FramePush.class).push(OFFICER, active.cameras().get(0).id(),
+                Fixtures.TINY_JPEG);
+        GraphQL.ok(null, status, d).body("data.deployment.cameras[0].status.state", equalTo("RUNNING"))
+                .body("data.deployment.cameras[0].status.lastFrameAgeSeconds", lessThanOrEqualTo(5));
     }
 }
