@@ -2,7 +2,6 @@ package org.lfr.watchlist;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +15,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * A deployment's enrolled embeddings as face matching needs them: all of one model (for an exact in-memory index of
- * a frozen list), or the nearest entry per probe straight from pgvector. Only embeddings of the same model are ever
+ * a frozen list), or the nearest entries per probe straight from pgvector. Only embeddings of the same model are ever
  * compared.
  */
 @ApplicationScoped
@@ -26,7 +25,7 @@ public class WatchlistEmbeddings {
     public record Enrolled(UUID entryId, float[] embedding) {
     }
 
-    /** The closest entry to a probe and their cosine similarity. */
+    /** An entry close to a probe and their cosine similarity. */
     public record Nearest(UUID entryId, double similarity) {
     }
 
@@ -58,11 +57,11 @@ public class WatchlistEmbeddings {
     }
 
     /**
-     * For each probe, in order, its nearest entry (empty when the watchlist has no embedding): an exact cosine search
-     * per probe through a lateral join, every face of a frame in one round trip.
+     * For each probe, in order, its {@code k} nearest entries, nearest first (none when the watchlist has no
+     * embedding): an exact cosine search per probe through a lateral join, every face of a frame in one round trip.
      */
     @OwnSession
-    public Uni<List<Optional<Nearest>>> nearest(UUID deploymentId, String model, List<float[]> probes) {
+    public Uni<List<List<Nearest>>> nearest(UUID deploymentId, String model, List<float[]> probes, int k) {
         if (probes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -73,22 +72,22 @@ public class WatchlistEmbeddings {
         String sql = "select p.idx, m.entry, m.similarity from (values " + values + ") as p(idx, v)"
                 + " cross join lateral (select e.watchlist_entry_id as entry, 1 - (e.embedding <=> p.v) as similarity"
                 + " from enrolment_embedding e join watchlist_entry w on w.id = e.watchlist_entry_id"
-                + " where w.deployment_id = :d and e.model = :m order by e.embedding <=> p.v limit 1) m";
+                + " where w.deployment_id = :d and e.model = :m order by e.embedding <=> p.v limit :k) m"
+                + " order by p.idx, m.similarity desc";
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql, Object[].class).setParameter("d", deploymentId)
-                    .setParameter("m", model);
+                    .setParameter("m", model).setParameter("k", k);
             for (int i = 0; i < probes.size(); i++) {
                 query.setParameter("p" + i, VectorText.format(probes.get(i)));
             }
             return query.getResultList();
         }).map(rows -> {
-            List<Optional<Nearest>> result = new ArrayList<>();
+            List<List<Nearest>> result = new ArrayList<>();
             for (int i = 0; i < probes.size(); i++) {
-                result.add(Optional.empty());
+                result.add(new ArrayList<>());
             }
             for (Object[] row : rows) {
-                result.set(((Number) row[0]).intValue(),
-                        Optional.of(new Nearest((UUID) row[1], ((Number) row[2]).doubleValue())));
+                result.get(((Number) row[0]).intValue()).add(new Nearest((UUID) row[1], ((Number) row[2]).doubleValue()));
             }
             return result;
         });

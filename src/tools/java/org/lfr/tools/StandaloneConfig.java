@@ -24,7 +24,8 @@ public final class StandaloneConfig {
         return mapping(GovernanceConfig.class);
     }
 
-    private static <T> T mapping(Class<T> type) {
+    /** Any of the service's configuration mappings, with its defaults and the same overrides. */
+    public static <T> T mapping(Class<T> type) {
         // Quarkus's converter: durations as the service writes them ("6h", "31d")
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())

@@ -4,7 +4,6 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.bytedeco.javacpp.BytePointer;
@@ -75,14 +74,14 @@ final class CameraAnalysis {
             metrics.embed.record(() -> toEmbed.forEach(s -> observations.add(pipeline.describe(frame, s.box()))));
             metrics.embeddings.increment(observations.size());
             span.addEvent("embedded");
-            List<Optional<WatchlistMatch>> matches = metrics.match.record(() -> sink.match(camera.deploymentId(),
-                    pipeline.embeddingName(), observations.stream().map(FaceObservation::embedding).toList()));
+            List<List<WatchlistMatch>> matches = metrics.match.record(() -> sink.match(camera.deploymentId(),
+                    pipeline.embeddingName(), observations.stream().map(FaceObservation::embedding).toList(),
+                    FaceTracker.NEAREST));
             span.addEvent("matched");
             Context trace = Context.current().with(span);
             for (int i = 0; i < toEmbed.size(); i++) {
                 FaceTracker.Sighting s = toEmbed.get(i);
-                Optional<WatchlistMatch> match = matches.get(i).filter(m -> m.similarity() >= camera.threshold());
-                for (AlertCandidate alert : tracker.observe(s, match, () -> crop(frame, s.box()))) {
+                for (AlertCandidate alert : tracker.observe(s, matches.get(i), () -> crop(frame, s.box()))) {
                     span.addEvent("alert raised");
                     sink.alert(camera, alert, f.capturedAt, runId, trace);
                 }

@@ -34,7 +34,8 @@ public final class CameraWorker {
 
     /** What the worker needs from the service around it (matching, alerts, face counts), kept small for testing. */
     interface Sink {
-        List<Optional<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> embeddings);
+        /** Per embedding, in order, its {@code k} nearest entries of the watchlist, nearest first. */
+        List<List<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> embeddings, int k);
 
         /** {@code trace}: the context of the frame's span, which the alert's commit continues. */
         void alert(Camera camera, AlertCandidate alert, Instant capturedAt, String runId, Context trace);
@@ -57,6 +58,7 @@ public final class CameraWorker {
     private final AnalysisPool pool;
     private final Clock clock;
     private final long minIntervalNanos;
+    private final AnalysisPacer pacer;
     private final LatestFrameSlot<Frame> slot;
     private final StreamFrameSource source;
     /** Distinguishes this run of the camera in alert idempotency keys: track ids restart with every run. */
@@ -65,7 +67,6 @@ public final class CameraWorker {
     private volatile boolean running = true;
     private volatile boolean busy;
     private volatile long lastAnalysisNanos = Long.MIN_VALUE / 2;
-    private volatile long nextDueNanos = Long.MIN_VALUE / 2;
     private volatile Instant lastFrameAt;
     private volatile double fps;
     private Thread sourceThread;
@@ -77,7 +78,8 @@ public final class CameraWorker {
         this.analysis = new CameraAnalysis(camera, pipeline, sink, metrics, tracker, runId);
         this.pool = pool;
         this.clock = clock;
-        this.minIntervalNanos = (long) (1e9 / analysisFps);
+        this.pacer = new AnalysisPacer(analysisFps);
+        this.minIntervalNanos = pacer.intervalNanos();
         this.slot = new LatestFrameSlot<>(metrics.dropped::increment);
         this.source = camera.stream() == null ? null : new StreamFrameSource(new StreamFrameSource.Options(
                 camera.stream().withCredentials(), streams.protocols(), streams.check(), Duration.ofMillis(500),
@@ -206,15 +208,7 @@ public final class CameraWorker {
     private final class SourceListener implements StreamFrameSource.Listener {
         @Override
         public boolean wantsFrame(long nowNanos) {
-            // A frame a little early (a quarter of the interval) counts as on time: a 30 fps stream analysed at 10
-            // frames/s gives every third frame, not every fourth because one came 0.1 ms before its turn.
-            if (nowNanos - nextDueNanos < -minIntervalNanos / 4) {
-                return false;
-            }
-            // the rate holds on average (the next is due one interval after this one was due); a late frame moves
-            // the schedule rather than letting the next ones come in a burst
-            nextDueNanos = Math.max(nextDueNanos + minIntervalNanos, nowNanos + minIntervalNanos * 3 / 4);
-            return true;
+            return pacer.due(nowNanos);
         }
 
         @Override

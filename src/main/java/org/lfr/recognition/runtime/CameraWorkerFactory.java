@@ -46,7 +46,8 @@ class CameraWorkerFactory {
         sink.register(c.id(), metrics);
         var tracking = config.tracking();
         var tracker = new FaceTracker(new FaceTracker.Settings(tracking.minAgreeingFrames(), tracking.iouMatch(),
-                tracking.maxUnseen(), tracking.reembedInterval(), tracking.betterQuality()));
+                tracking.maxUnseen(), tracking.reembedInterval(), tracking.betterQuality(), tracking.undecidedMargin()),
+                d.matchThreshold());
         return new CameraWorker(new CameraWorker.Camera(d.id(), c.id(), c.name(), c.stream(), d.matchThreshold()),
                 pipeline, sink, metrics, tracker, pool, clock, runtime.analysisFps(),
                 new CameraWorker.StreamSettings(urls.ffmpegProtocols(), urls::checkHostNow, config.loopFiles()));

@@ -3,7 +3,6 @@ package org.lfr.recognition.runtime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,17 +41,17 @@ class RecognitionSink implements CameraWorker.Sink {
     }
 
     @Override
-    public List<Optional<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> probes) {
+    public List<List<WatchlistMatch>> match(UUID deploymentId, String model, List<float[]> probes, int k) {
         if (!config.inMemoryMatching()) {
-            return Await.result(() -> embeddings.nearest(deploymentId, model, probes)).stream()
-                    .map(n -> n.map(x -> new WatchlistMatch(x.entryId(), x.similarity()))).toList();
+            return Await.result(() -> embeddings.nearest(deploymentId, model, probes, k)).stream()
+                    .map(n -> n.stream().map(x -> new WatchlistMatch(x.entryId(), x.similarity())).toList()).toList();
         }
         InMemoryWatchlistIndex index = indexes.computeIfAbsent(deploymentId + "|" + model, key -> {
             List<WatchlistEmbeddings.Enrolled> enrolled = Await.result(() -> embeddings.ofDeployment(deploymentId, model));
             return new InMemoryWatchlistIndex(enrolled.stream().map(WatchlistEmbeddings.Enrolled::entryId).toList(),
                     enrolled.stream().map(WatchlistEmbeddings.Enrolled::embedding).toList());
         });
-        return probes.stream().map(index::nearest).toList();
+        return probes.stream().map(p -> index.nearest(p, k)).toList();
     }
 
     @Override

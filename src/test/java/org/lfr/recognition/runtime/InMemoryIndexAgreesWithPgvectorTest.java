@@ -6,7 +6,6 @@ import static org.lfr.support.Fixtures.await;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -33,7 +32,7 @@ class InMemoryIndexAgreesWithPgvectorTest {
     EnrolmentEmbeddingRepository embeddings;
 
     @Test
-    void sameTopOneAndSimilarityAsPgvectorExactSearch() {
+    void sameTwoNearestAndSimilaritiesAsPgvectorExactSearch() {
         var d = Fixtures.draft(DRAFTER);
         Random random = new Random(11);
         List<float[]> gallery = new ArrayList<>();
@@ -55,13 +54,19 @@ class InMemoryIndexAgreesWithPgvectorTest {
         }
         InMemoryWatchlistIndex index = index(d.id(), "agree-test");
         assertThat(index.size()).isEqualTo(40);
-        List<Optional<WatchlistEmbeddings.Nearest>> fromPostgres = await(() -> matcher.nearest(d.id(), "agree-test", probes));
+        List<List<WatchlistEmbeddings.Nearest>> fromPostgres = await(() -> matcher.nearest(d.id(), "agree-test", probes,
+                2));
         for (int i = 0; i < probes.size(); i++) {
-            WatchlistEmbeddings.Nearest expected = fromPostgres.get(i).orElseThrow();
-            WatchlistMatch actual = index.nearest(probes.get(i)).orElseThrow();
-            assertThat(actual.watchlistEntryId()).as("probe " + i).isEqualTo(expected.entryId());
-            assertThat(actual.similarity()).as("probe " + i).isCloseTo(expected.similarity(),
-                    org.assertj.core.data.Offset.offset(1e-5));
+            List<WatchlistMatch> actual = index.nearest(probes.get(i), 2);
+            assertThat(actual).as("probe " + i).hasSize(2);
+            assertThat(fromPostgres.get(i)).as("probe " + i).hasSize(2);
+            for (int rank = 0; rank < 2; rank++) {
+                WatchlistEmbeddings.Nearest expected = fromPostgres.get(i).get(rank);
+                assertThat(actual.get(rank).watchlistEntryId()).as("probe %d, rank %d", i, rank)
+                        .isEqualTo(expected.entryId());
+                assertThat(actual.get(rank).similarity()).as("probe %d, rank %d", i, rank)
+                        .isCloseTo(expected.similarity(), org.assertj.core.data.Offset.offset(1e-5));
+            }
         }
         assertThat(index(d.id(), "another-model").size()).isZero();
     }

@@ -1,7 +1,9 @@
 package org.lfr.recognition.pipeline.match;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.lfr.recognition.pipeline.embed.FaceEmbedder;
@@ -39,37 +41,44 @@ public final class InMemoryWatchlistIndex {
     }
 
     /**
-     * Exact top-1 by cosine. The scan runs in float with eight independent sums (the JIT keeps them in registers:
-     * 10,000 × 640 in about 1 ms here, docs/PERFORMANCE.md); every row within float rounding of the best is then
-     * scored again in double, so the winner and its similarity are what an exact double computation gives.
+     * The {@code k} nearest entries by cosine, nearest first (fewer when the watchlist is smaller). The scan runs in
+     * float with eight independent sums (the JIT keeps them in registers: 10,000 × 640 in about 2 ms here,
+     * docs/PERFORMANCE.md); every row within float rounding of the k-th best is then scored again in double, so the
+     * entries and their similarities are what an exact double computation gives.
      */
-    public Optional<WatchlistMatch> nearest(float[] probe) {
+    public List<WatchlistMatch> nearest(float[] probe, int k) {
         int n = entries.size();
-        if (n == 0) {
-            return Optional.empty();
+        if (n == 0 || k < 1) {
+            return List.of();
         }
         float[] p = FaceEmbedder.normalise(probe);
         if (p.length != dims) {
             throw new IllegalArgumentException("probe of size " + p.length + ", watchlist of size " + dims);
         }
         float[] fast = new float[n];
-        float bestFast = Float.NEGATIVE_INFINITY;
+        // the k best fast scores, best first
+        float[] top = new float[Math.min(k, n)];
+        Arrays.fill(top, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < n; i++) {
-            fast[i] = dot(p, matrix, i * dims, dims);
-            bestFast = Math.max(bestFast, fast[i]);
-        }
-        int best = -1;
-        double bestSimilarity = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (fast[i] >= bestFast - 1e-4f) {
-                double s = exactDot(p, i * dims);
-                if (s > bestSimilarity) {
-                    bestSimilarity = s;
-                    best = i;
+            float f = dot(p, matrix, i * dims, dims);
+            fast[i] = f;
+            if (f > top[top.length - 1]) {
+                int j = top.length - 1;
+                for (; j > 0 && top[j - 1] < f; j--) {
+                    top[j] = top[j - 1];
                 }
+                top[j] = f;
             }
         }
-        return Optional.of(new WatchlistMatch(entries.get(best), bestSimilarity));
+        float cutoff = top[top.length - 1] - 1e-4f;
+        List<WatchlistMatch> candidates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (fast[i] >= cutoff) {
+                candidates.add(new WatchlistMatch(entries.get(i), exactDot(p, i * dims)));
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(WatchlistMatch::similarity).reversed());
+        return List.copyOf(candidates.subList(0, top.length));
     }
 
     private static float dot(float[] p, float[] m, int offset, int dims) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -16,8 +15,11 @@ import org.lfr.recognition.pipeline.match.WatchlistMatch;
 
 /**
  * Follows the faces of one camera from frame to frame by box overlap, and decides which faces to embed: a new track
- * at once; a track whose last embedding matched (to confirm it) on the next frame; otherwise only when the face is
- * markedly better than any embedded so far, or when the re-embedding interval has passed. An alert needs at least
+ * at once; an undecided track (one of its last embedding's {@link #NEAREST} nearest entries came within {@code
+ * undecidedMargin} of the threshold, or above it, and the track has not alerted for that entry yet) on every analysed
+ * frame, as if every frame were embedded, so that a passer near the
+ * threshold gets every chance it had before tracks; otherwise only when the face is markedly better than any
+ * embedded so far, or when the re-embedding interval has passed. An alert needs at least
  * {@code minAgreeing} observations of one track matching the same entry, is raised once per track and entry, and
  * reports the best-quality sighting. A track keeps nothing of a face that never matched but its last box, and is
  * forgotten entirely once unseen for {@code maxUnseen} — whether or not more frames come.
@@ -25,11 +27,18 @@ import org.lfr.recognition.pipeline.match.WatchlistMatch;
 public final class FaceTracker {
 
     /**
+     * How many nearest entries of each embedding the tracker weighs: the nearest votes; the one behind it keeps the
+     * track undecided when it is close, as the nearest may be an entry the track has already alerted for.
+     */
+    public static final int NEAREST = 2;
+
+    /**
      * {@code reembedInterval} zero embeds every face of every frame (the policy before tracks decided); {@code
-     * betterQuality} is the ratio by which a face must beat the best embedded so far to be embedded again sooner.
+     * betterQuality} is the ratio by which a face must beat the best embedded so far to be embedded again sooner;
+     * {@code undecidedMargin} how far below the threshold a nearest entry keeps the track embedding every frame.
      */
     public record Settings(int minAgreeing, float iouMatch, Duration maxUnseen, Duration reembedInterval,
-            double betterQuality) {
+            double betterQuality, double undecidedMargin) {
     }
 
     /** A face of the current frame: its box and quality, its track, and whether to embed it now. */
@@ -74,7 +83,7 @@ public final class FaceTracker {
         long lastSeen;
         long lastEmbedded = Long.MIN_VALUE;
         double bestEmbeddedQuality;
-        boolean confirming;
+        boolean undecided;
         final Map<UUID, Integer> votes = new HashMap<>();
         final Map<UUID, Best> best = new HashMap<>();
         final Set<UUID> alerted = new HashSet<>();
@@ -87,11 +96,14 @@ public final class FaceTracker {
     }
 
     private final Settings settings;
+    private final double threshold;
     private final List<Track> tracks = new ArrayList<>();
     private int nextId = 1;
 
-    public FaceTracker(Settings settings) {
+    /** {@code threshold}: the deployment's; a nearest entry at or above it is a match. */
+    public FaceTracker(Settings settings, double threshold) {
         this.settings = settings;
+        this.threshold = threshold;
     }
 
     /** Assigns one frame's faces (with their qualities) to tracks and says which to embed. */
@@ -117,28 +129,32 @@ public final class FaceTracker {
     }
 
     /**
-     * What an embedded sighting matched (only matches at or above the deployment's threshold); {@code crop} is called
-     * only for a matching sighting that is the best so far, so no image of a non-matching face is ever made.
+     * An embedded sighting's nearest entries, nearest first (none: an empty watchlist); the nearest at or above the
+     * threshold is a match. {@code crop} is called only for a matching sighting that is the best so far, so no image
+     * of a non-matching face is ever made.
      */
-    public synchronized List<AlertCandidate> observe(Sighting s, Optional<WatchlistMatch> match, Supplier<byte[]> crop) {
+    public synchronized List<AlertCandidate> observe(Sighting s, List<WatchlistMatch> nearest, Supplier<byte[]> crop) {
         Track track = s.track;
         track.lastEmbedded = s.capturedNanos;
         track.bestEmbeddedQuality = Math.max(track.bestEmbeddedQuality, s.quality);
-        track.confirming = false;
-        if (match.isEmpty()) {
-            return List.of();
-        }
-        UUID entry = match.get().watchlistEntryId();
+        List<AlertCandidate> alerts = nearest.stream().findFirst().filter(m -> m.similarity() >= threshold)
+                .map(m -> vote(track, s, m, crop)).orElse(List.of());
+        track.undecided = nearest.stream().anyMatch(m -> !track.alerted.contains(m.watchlistEntryId())
+                && m.similarity() >= threshold - settings.undecidedMargin());
+        return alerts;
+    }
+
+    private List<AlertCandidate> vote(Track track, Sighting s, WatchlistMatch match, Supplier<byte[]> crop) {
+        UUID entry = match.watchlistEntryId();
         int votes = track.votes.merge(entry, 1, Integer::sum);
         Best best = track.best.get(entry);
         if (!track.alerted.contains(entry) && (best == null || s.quality > best.quality())) {
-            track.best.put(entry, new Best(s.quality, match.get().similarity(), crop.get(), s.capturedNanos));
+            track.best.put(entry, new Best(s.quality, match.similarity(), crop.get(), s.capturedNanos));
         }
         if (votes >= settings.minAgreeing() && track.alerted.add(entry)) {
             Best b = track.best.remove(entry);
             return List.of(new AlertCandidate(track.id, entry, b.similarity(), b.crop(), b.capturedNanos()));
         }
-        track.confirming = !track.alerted.contains(entry);
         return List.of();
     }
 
@@ -152,7 +168,7 @@ public final class FaceTracker {
     }
 
     private boolean shouldEmbed(Track track, double quality, long now) {
-        if (track.lastEmbedded == Long.MIN_VALUE || track.confirming) {
+        if (track.lastEmbedded == Long.MIN_VALUE || track.undecided) {
             return true;
         }
         return quality >= settings.betterQuality() * track.bestEmbeddedQuality
