@@ -20,14 +20,18 @@ import org.lfr.tools.StandaloneConfig;
 import org.lfr.recognition.pipeline.detect.FaceBox;
 import org.lfr.recognition.pipeline.embed.EmbeddingBranch;
 import org.lfr.recognition.pipeline.embed.FaceEmbedder;
+import org.lfr.recognition.pipeline.match.InMemoryWatchlistIndex;
+import org.lfr.recognition.pipeline.model.OnnxModel;
+import org.lfr.recognition.pipeline.track.FaceTracker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Per-stage timings of the pipeline on a video, frames scaled to the requested size (default 1280×720), on one
- * thread, plus the models-only time of the same faces (the floor on this machine). Matching is measured against
- * an in-memory gallery of the given size for the stage cost; the service matches in pgvector.
+ * thread, plus the models-only time of the same faces (the floor on this machine) and each model alone in a tight
+ * loop. Matching uses the service's in-memory index of 2,000 enrolled (random vectors); with LFR_BENCH_JDBC_URL also
+ * pgvector, the fallback matcher.
  */
 public final class Bench {
 
@@ -49,6 +53,35 @@ public final class Bench {
                     rs.getDouble(3);
                 }
             }
+        }
+    }
+
+    /**
+     * One model's call in the pipeline (its share of the stage's time) against the same model file run alone in a
+     * tight loop (its own session, same threads, 50 warm-up calls, then 300 timed) on an input of its shape.
+     */
+    private static Map<String, Double> modelCall(Path file, int threads, long[] shape, double inPipelineMs) {
+        try (OnnxModel model = new OnnxModel(file, threads)) {
+            long[] s = shape != null ? shape : model.inputShape();
+            float[] input = new float[(int) java.util.Arrays.stream(s).reduce(1, (a, b) -> a * b)];
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < input.length; i++) {
+                input[i] = random.nextFloat();
+            }
+            for (int i = 0; i < 50; i++) {
+                model.run(input, s);
+            }
+            int calls = 300;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                model.run(input, s);
+            }
+            double alone = (System.nanoTime() - t0) / 1e6 / calls;
+            Map<String, Double> row = new java.util.LinkedHashMap<>();
+            row.put("in_pipeline", inPipelineMs);
+            row.put("standalone", alone);
+            row.put("in_pipeline_over_standalone", inPipelineMs / alone);
+            return row;
         }
     }
 
@@ -79,6 +112,9 @@ public final class Bench {
             gallery[i] = FaceEmbedder.normalise(v);
         }
 
+        // the service's matcher: an exact in-memory index of the frozen watchlist
+        InMemoryWatchlistIndex index = new InMemoryWatchlistIndex(java.util.stream.IntStream.range(0, gallery.length)
+                .mapToObj(i -> java.util.UUID.randomUUID()).toList(), List.of(gallery));
         // Optional: the service's matching shape against pgvector (one round trip per frame, exact cosine, 2,000
         // enrolled) in a temporary table, when a JDBC URL is given (LFR_BENCH_JDBC_URL, user/password lfr).
         String jdbc = System.getenv("LFR_BENCH_JDBC_URL");
@@ -145,10 +181,7 @@ public final class Bench {
                         float[] e = pipeline.fuse(parts);
                         frameEmbeddings.add(e);
                         long dd = System.nanoTime();
-                        double best = -1;
-                        for (float[] g : gallery) {
-                            best = Math.max(best, FaceEmbedder.cosine(e, g));
-                        }
+                        index.nearest(e, FaceTracker.NEAREST);
                         long ee = System.nanoTime();
                         landmark += b - a;
                         align += alignNs;
@@ -190,6 +223,23 @@ public final class Bench {
         }
         report.put("end_to_end_fps_one_thread", frames / seconds);
         report.put("models_only_fps_one_thread", frames / (modelsMs / 1000));
+        report.put("end_to_end_over_models_only", (frames / seconds) / (frames / (modelsMs / 1000)));
+        // Each model alone, in a tight loop on a fixed input of its shape, in this run: what a call costs without the
+        // pipeline around it (cropping, resizing, tensor building, post-processing)
+        Path models = PipelineFactory.modelDirectory(c.modelDir());
+        Map<String, Object> perCall = new java.util.LinkedHashMap<>();
+        perCall.put("detect", modelCall(models.resolve(c.detector().model()), c.intraOpThreads(),
+                new long[] {1, 3, c.detector().inputHeight(), c.detector().inputWidth()}, detect / 1e6 / frames));
+        perCall.put("landmarks", modelCall(models.resolve(c.landmarkModel()), c.intraOpThreads(), null,
+                landmark / 1e6 / Math.max(1, faces) / (c.landmarkFlipAveraging() ? 2 : 1)));
+        for (int k = 0; k < branches.size(); k++) {
+            var settings = k == 0 ? c.embedder() : c.secondEmbedder();
+            String model = k == 0 ? c.embedder().model() : c.secondEmbedder().model().orElseThrow();
+            perCall.put("embed_" + branches.get(k).embedder().name(), modelCall(models.resolve(model),
+                    c.intraOpThreads(), null,
+                    embedPerBranch[k] / 1e6 / Math.max(1, faces) / (settings.flipAugmentation() ? 2 : 1)));
+        }
+        report.put("ms_per_model_call", perCall);
         report.put("threads", 1);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         if (args.length > 3) {

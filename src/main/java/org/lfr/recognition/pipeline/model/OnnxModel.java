@@ -39,6 +39,16 @@ public final class OnnxModel implements AutoCloseable {
         return path;
     }
 
+    /** The shape of the model's input, a dynamic dimension (batch, or a free size) given as 1. */
+    public long[] inputShape() {
+        try {
+            long[] shape = ((ai.onnxruntime.TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape();
+            return java.util.Arrays.stream(shape).map(d -> d < 1 ? 1 : d).toArray();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot read the input of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs the model on one float tensor and returns each named output flattened. */
     public Map<String, float[]> run(float[] input, long[] shape) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), shape);
