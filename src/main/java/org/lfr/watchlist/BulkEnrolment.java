@@ -3,8 +3,14 @@ package org.lfr.watchlist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -15,6 +21,7 @@ import org.lfr.audit.AuditAction;
 import org.lfr.common.Actor;
 import org.lfr.common.Await;
 import org.lfr.common.InvalidInputException;
+import org.lfr.common.NotFoundException;
 import org.lfr.watchlist.BulkEnrolmentResult.Status;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,7 +33,8 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
  * Enrols many images at once from a zip whose files are named after the subject reference of existing entries
  * ({@code SUBJ-1.jpg} or {@code SUBJ-1/photo.png}). The archive is read as it arrives, one file at a time, within
  * limits on its entries and on its uncompressed size; each photo is checked and stored like a single upload and
- * reported as soon as it is done. Photos that fail do not stop the others.
+ * reported as soon as it is done, in the archive's order. Photos that fail do not stop the others. The faces of the
+ * next few photos (one per core) are analysed while a photo is stored, so the cores and the database work together.
  */
 @ApplicationScoped
 public class BulkEnrolment {
@@ -39,6 +47,13 @@ public class BulkEnrolment {
     private final WatchlistConfig config;
     private final FaceEnrolment faces;
     private final ExecutorService readers = Infrastructure.getDefaultWorkerPool();
+    /** Photos whose analysis may run ahead of the one being stored. */
+    private final int lookAhead = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /** A photo read from the archive, its entry found, its face being analysed. */
+    private record Pending(String file, String subject, UUID entryId, byte[] bytes,
+            CompletableFuture<FaceEnrolment.EnrolledFace> analysis) {
+    }
 
     BulkEnrolment(EnrolmentService enrolment, WatchlistService watchlists, EnrolmentLimiter limiter,
             WatchlistConfig config, FaceEnrolment faces) {
@@ -77,50 +92,104 @@ public class BulkEnrolment {
     private void read(Actor actor, UUID deploymentId, ZipInputStream zip, MultiEmitter<? super BulkEnrolmentResult> out)
             throws IOException {
         int entries = 0;
-        int done = 0;
+        int[] done = {0};
         long expanded = 0;
-        ZipEntry e;
-        while ((e = zip.getNextEntry()) != null && !out.isCancelled()) {
-            if (++entries > config.bulkMaxEntries()) {
-                out.emit(stopped(done, "the archive has more than " + config.bulkMaxEntries() + " entries"));
-                out.complete();
-                return;
+        Deque<Pending> pending = new ArrayDeque<>();
+        Map<String, UUID> bySubject = entriesOf(deploymentId);
+        try {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null && !out.isCancelled()) {
+                if (++entries > config.bulkMaxEntries()) {
+                    finish(actor, deploymentId, pending, done, out);
+                    out.emit(stopped(done[0], "the archive has more than " + config.bulkMaxEntries() + " entries"));
+                    out.complete();
+                    return;
+                }
+                String name = e.getName();
+                // read at most one byte past the per-image limit: enough to know it is too large, never more
+                byte[] bytes = zip.readNBytes(faces.maxImageBytes() + 1);
+                expanded += bytes.length;
+                expanded += skipAtMost(zip, config.bulkMaxTotalBytes() - expanded + 1);
+                if (expanded > config.bulkMaxTotalBytes()) {
+                    finish(actor, deploymentId, pending, done, out);
+                    out.emit(stopped(done[0], "the archive expands to more than " + config.bulkMaxTotalBytes()
+                            + " bytes"));
+                    out.complete();
+                    return;
+                }
+                if (e.isDirectory() || name.contains("..") || name.startsWith("__MACOSX")
+                        || !name.matches("(?i).*\\.(jpe?g|png)$")) {
+                    continue;
+                }
+                String subject = subjectOf(name);
+                UUID entryId = bySubject.containsKey(subject) ? bySubject.get(subject) : entryOf(deploymentId, subject);
+                if (entryId == null) {
+                    finish(actor, deploymentId, pending, done, out);
+                    emit(out, deploymentId, new BulkEnrolmentResult(++done[0], name, subject, Status.NO_ENTRY, null));
+                    continue;
+                }
+                pending.add(new Pending(name, subject, entryId, bytes,
+                        CompletableFuture.supplyAsync(() -> faces.enrol(bytes), readers)));
+                while (pending.size() > lookAhead) {
+                    emit(out, deploymentId, store(actor, pending.poll(), ++done[0]));
+                }
             }
-            String name = e.getName();
-            // read at most one byte past the per-image limit: enough to know it is too large, never more
-            byte[] bytes = zip.readNBytes(faces.maxImageBytes() + 1);
-            expanded += bytes.length;
-            expanded += skipAtMost(zip, config.bulkMaxTotalBytes() - expanded + 1);
-            if (expanded > config.bulkMaxTotalBytes()) {
-                out.emit(stopped(done, "the archive expands to more than " + config.bulkMaxTotalBytes() + " bytes"));
-                out.complete();
-                return;
-            }
-            if (e.isDirectory() || name.contains("..") || name.startsWith("__MACOSX")
-                    || !name.matches("(?i).*\\.(jpe?g|png)$")) {
-                continue;
-            }
-            BulkEnrolmentResult result = enrolOne(actor, deploymentId, name, bytes, ++done);
-            LOG.infof("bulk enrolment of deployment %s: %d %s %s", deploymentId, done, result.status(), name);
-            out.emit(result);
+            finish(actor, deploymentId, pending, done, out);
+        } finally {
+            pending.forEach(p -> p.analysis().cancel(false));
         }
-        out.emit(new BulkEnrolmentResult(done, null, null, Status.FINISHED, null));
+        out.emit(new BulkEnrolmentResult(done[0], null, null, Status.FINISHED, null));
         out.complete();
     }
 
-    private BulkEnrolmentResult enrolOne(Actor actor, UUID deploymentId, String file, byte[] bytes, int done) {
-        String subject = subjectOf(file);
+    /** Stores the photos still pending, in order. */
+    private void finish(Actor actor, UUID deploymentId, Deque<Pending> pending, int[] done,
+            MultiEmitter<? super BulkEnrolmentResult> out) {
+        while (!pending.isEmpty() && !out.isCancelled()) {
+            emit(out, deploymentId, store(actor, pending.poll(), ++done[0]));
+        }
+    }
+
+    private static void emit(MultiEmitter<? super BulkEnrolmentResult> out, UUID deploymentId,
+            BulkEnrolmentResult result) {
+        LOG.infof("bulk enrolment of deployment %s: %d %s %s", deploymentId, result.done(), result.status(),
+                result.file());
+        out.emit(result);
+    }
+
+    /** The list's entries by subject reference, read once; one proposed while the archive is read is looked up. */
+    private Map<String, UUID> entriesOf(UUID deploymentId) {
+        return Await.result(() -> Panache.withSession(() -> WatchlistEntry.<WatchlistEntry>list("deploymentId",
+                deploymentId))).stream().collect(Collectors.toMap(e -> e.subjectReference, e -> e.id));
+    }
+
+    private UUID entryOf(UUID deploymentId, String subject) {
         WatchlistEntry entry = Await.result(() -> Panache.withSession(() -> WatchlistEntry.<WatchlistEntry>find(
                 "deploymentId = ?1 and subjectReference = ?2", deploymentId, subject).firstResult()));
-        if (entry == null) {
-            return new BulkEnrolmentResult(done, file, subject, Status.NO_ENTRY, null);
-        }
+        return entry == null ? null : entry.id;
+    }
+
+    private BulkEnrolmentResult store(Actor actor, Pending p, int done) {
         try {
-            Await.result(() -> enrolment.store(actor, entry.id, bytes));
-            return new BulkEnrolmentResult(done, file, subject, Status.ENROLLED, null);
+            Await.result(() -> enrolment.store(actor, p.entryId(), p.bytes(), () -> analysed(p.analysis())));
+            return new BulkEnrolmentResult(done, p.file(), p.subject(), Status.ENROLLED, null);
         } catch (InvalidInputException refused) {
-            return new BulkEnrolmentResult(done, file, subject, Status.REJECTED,
+            return new BulkEnrolmentResult(done, p.file(), p.subject(), Status.REJECTED,
                     refused.reason() != null ? refused.reason() : refused.getMessage());
+        } catch (NotFoundException removed) {
+            return new BulkEnrolmentResult(done, p.file(), p.subject(), Status.NO_ENTRY, null);
+        }
+    }
+
+    /** The analysis's face, or its refusal as thrown by {@link FaceEnrolment#enrol}. */
+    private static FaceEnrolment.EnrolledFace analysed(CompletableFuture<FaceEnrolment.EnrolledFace> analysis) {
+        try {
+            return analysis.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

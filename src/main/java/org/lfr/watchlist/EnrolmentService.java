@@ -2,6 +2,7 @@ package org.lfr.watchlist;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,13 +51,19 @@ public class EnrolmentService {
      */
     public Uni<WatchlistEntryView> storeImage(Actor actor, UUID entryId, byte[] data) {
         EnrolmentLimiter.Permit permit = limiter.acquire(actor);
-        return store(actor, entryId, data).eventually(permit::release);
+        // who may edit is checked before the costly inference, and again with the change
+        return watchlists.requireMayEdit(actor, AuditAction.ENROLMENT_IMAGE_STORED, entryId)
+                .chain(() -> store(actor, entryId, data, () -> faces.enrol(data))).eventually(permit::release);
     }
 
-    /** As {@link #storeImage}, within a request that already holds the user's enrolment permit (bulk enrolment). */
-    Uni<WatchlistEntryView> store(Actor actor, UUID entryId, byte[] data) {
-        return watchlists.requireMayEdit(actor, AuditAction.ENROLMENT_IMAGE_STORED, entryId)
-                .chain(() -> Offload.blocking(() -> faces.enrol(data)))
+    /**
+     * Bulk enrolment's store, within a request that holds the user's enrolment permit and whose list the user was
+     * found to edit when the archive began: the photo's face checked and embedded by {@code analysis} (blocking;
+     * bulk enrolment analyses the next photos while this one is stored), then stored if the user may still edit
+     * the entry (checked in the change's transaction).
+     */
+    Uni<WatchlistEntryView> store(Actor actor, UUID entryId, byte[] data, Callable<FaceEnrolment.EnrolledFace> analysis) {
+        return Offload.blocking(analysis)
                 .chain(enrolled -> watchlists.changeEntry(actor, AuditAction.ENROLMENT_IMAGE_STORED, entryId, (e, w) ->
                         EnrolmentImage.<EnrolmentImage>findById(entryId).chain(existing -> {
                             EnrolmentImage image = existing != null ? existing : new EnrolmentImage();

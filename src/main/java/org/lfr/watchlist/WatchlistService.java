@@ -193,28 +193,37 @@ public class WatchlistService {
                         w.approvedBy, w.approvedAt, w.frozenAt, w.purgedAt, entries.size(), entries)));
     }
 
-    /** The entries with whether each has an image and an embedding (counted, never loaded). */
+    /**
+     * The entries with whether each has an image and an embedding (counted, never loaded); {@code only}: just these
+     * entries (one entry's view must not read the whole list: bulk enrolment asks once per photo).
+     */
     private Uni<List<WatchlistEntryView>> entryViews(UUID deploymentId, Set<UUID> only) {
         String sql = "select e.id, (select count(*) from enrolment_image i where i.watchlist_entry_id = e.id),"
                 + " (select count(*) from enrolment_embedding m where m.watchlist_entry_id = e.id)"
-                + " from watchlist_entry e where e.deployment_id = :d";
-        return WatchlistEntry.<WatchlistEntry>list("deploymentId = ?1 order by addedAt, subjectReference", deploymentId)
-                .chain(entries -> Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                        .setParameter("d", deploymentId).getResultList()).map(rows -> {
-                            Map<Object, Object[]> counts = new HashMap<>();
-                            rows.forEach(r -> counts.put(r[0], r));
-                            LocalDate today = now.today();
-                            Function<WatchlistEntry, WatchlistEntryView> toView = e -> {
-                                Object[] c = counts.get(e.id);
-                                return new WatchlistEntryView(e.id, e.deploymentId, e.subjectReference, e.category,
-                                        e.legalBasis, e.imageSource, e.imageDate, e.justification, e.subjectUnder18,
-                                        e.needsOverride(today, governance.maxImageAgeDays()), e.overrideReason,
-                                        e.overrideBy, e.overrideAt, e.addedBy, e.addedAt,
-                                        c != null && ((Number) c[1]).longValue() > 0,
-                                        c != null && ((Number) c[2]).longValue() > 0, e.imagePurgedAt);
-                            };
-                            return entries.stream().filter(e -> only == null || only.contains(e.id)).map(toView)
-                                    .toList();
-                        }));
+                + " from watchlist_entry e where e.deployment_id = :d" + (only == null ? "" : " and e.id in (:only)");
+        Uni<List<WatchlistEntry>> entries = only == null
+                ? WatchlistEntry.list("deploymentId = ?1 order by addedAt, subjectReference", deploymentId)
+                : WatchlistEntry.list("deploymentId = ?1 and id in ?2 order by addedAt, subjectReference", deploymentId,
+                        only);
+        return entries.chain(list -> Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql, Object[].class).setParameter("d", deploymentId);
+            if (only != null) {
+                query.setParameter("only", only);
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Map<Object, Object[]> counts = new HashMap<>();
+            rows.forEach(r -> counts.put(r[0], r));
+            LocalDate today = now.today();
+            Function<WatchlistEntry, WatchlistEntryView> toView = e -> {
+                Object[] c = counts.get(e.id);
+                return new WatchlistEntryView(e.id, e.deploymentId, e.subjectReference, e.category, e.legalBasis,
+                        e.imageSource, e.imageDate, e.justification, e.subjectUnder18,
+                        e.needsOverride(today, governance.maxImageAgeDays()), e.overrideReason, e.overrideBy,
+                        e.overrideAt, e.addedBy, e.addedAt, c != null && ((Number) c[1]).longValue() > 0,
+                        c != null && ((Number) c[2]).longValue() > 0, e.imagePurgedAt);
+            };
+            return list.stream().map(toView).toList();
+        }));
     }
 }

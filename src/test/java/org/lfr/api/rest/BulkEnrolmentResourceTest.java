@@ -55,6 +55,9 @@ class BulkEnrolmentResourceTest {
         assertThat(lines).hasSize(5);
         assertThat(lines).extracting(l -> l.get("done").asInt()).containsExactly(1, 2, 3, 4, 4);
         assertThat(lines.get(4).get("status").asText()).as("the whole archive was read").isEqualTo("FINISHED");
+        assertThat(lines.subList(0, 4)).extracting(l -> l.get("file").asText()).as("reported in the archive's order,"
+                + " although the next photos are analysed while one is stored")
+                .containsExactly("BIDEN/biden.jpg", "GROUP.jpg", "NOBODY.jpg", "OBAMA.jpg");
         Map<String, String> status = new java.util.HashMap<>();
         lines.subList(0, 4).forEach(l -> status.put(l.get("subjectReference").asText(), l.get("status").asText()
                 + (l.get("reason").isNull() ? "" : ":" + l.get("reason").asText())));
