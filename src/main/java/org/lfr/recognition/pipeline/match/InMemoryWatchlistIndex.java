@@ -42,9 +42,10 @@ public final class InMemoryWatchlistIndex {
 
     /**
      * The {@code k} nearest entries by cosine, nearest first (fewer when the watchlist is smaller). The scan runs in
-     * float with eight independent sums (the JIT keeps them in registers: 10,000 × 640 in 2.2–2.6 ms here, as fast
-     * as reading the 25.6 MB allows — a SIMD-friendly transposed layout was no faster, docs/PERFORMANCE.md); every row within float rounding of the k-th best is then scored again in double, so the
-     * entries and their similarities are what an exact double computation gives (InMemoryWatchlistIndexTest).
+     * float with eight independent sums (the JIT keeps them in registers: 10,000 × 640 in 2.2–2.8 ms here; layouts
+     * the JIT vectorises run into memory bandwidth at about the same time, docs/PERFORMANCE.md); every row within
+     * float rounding of the k-th best is then scored again in double, so the entries and their similarities are what
+     * an exact double computation gives (InMemoryWatchlistIndexTest).
      */
     public List<WatchlistMatch> nearest(float[] probe, int k) {
         int n = entries.size();
