@@ -65,7 +65,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/* The JVM options the image needs (the same as its Dockerfile's JAVA_OPTS_APPEND, which this variable replaces:
      JBoss log manager, native libraries extracted to the writable /tmp and /cache volumes), then the user's. */}}
 {{- define "lfr.javaOpts" -}}
-{{- printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djava.io.tmpdir=/tmp -Dorg.bytedeco.javacpp.cachedir=/cache/javacpp %s" .Values.javaOpts | trim -}}
+{{- printf "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djava.io.tmpdir=/tmp -Dorg.bytedeco.javacpp.cachedir=/cache/javacpp --add-modules jdk.incubator.vector %s" .Values.javaOpts | trim -}}
 {{- end -}}
 
 {{/* Labels of a pod that is part of the release but not of the service (the migration Job, the helm test): the

@@ -72,7 +72,8 @@ class HelmChartTest {
         assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
                 .allSatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
         String javaOpts = env(c, "JAVA_OPTS_APPEND").getValue();
-        assertThat(javaOpts).contains("-Djava.io.tmpdir=/tmp").contains("-Dorg.bytedeco.javacpp.cachedir=/cache/javacpp");
+        assertThat(javaOpts).contains("-Djava.io.tmpdir=/tmp").contains("-Dorg.bytedeco.javacpp.cachedir=/cache/javacpp")
+                .as("matching's Vector API").contains("--add-modules jdk.incubator.vector");
         assertThat(c.getImage()).endsWith(":0.1.0-SNAPSHOT");
 
         assertThat(Charts.all(docs, Secret.class)).as("credentials come from the existing Secret").isEmpty();

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lfr.recognition.pipeline.embed.FaceEmbedder;
 
 /**
@@ -21,7 +23,15 @@ class InMemoryWatchlistIndexTest {
     private static final int DIMS = 640;
 
     @Test
-    void theTwoNearestAreExactlyThoseOfABruteForceSearch() {
+    void theVectorApiScanRunsInTheTests() {
+        // surefire starts the JVM as the service's launchers do (--add-modules jdk.incubator.vector): the fast scan
+        // is the one tested below, beside the plain-Java one a native image or a plain JVM uses
+        assertThat(InMemoryWatchlistIndex.VECTOR_API).isTrue();
+    }
+
+    @ParameterizedTest(name = "vector API: {0}")
+    @ValueSource(booleans = {true, false})
+    void theTwoNearestAreExactlyThoseOfABruteForceSearch(boolean vectorApi) {
         Random random = new Random(3);
         List<float[]> gallery = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -32,7 +42,7 @@ class InMemoryWatchlistIndexTest {
             gallery.add(noisy(gallery.get(i), 0.001f, random));
         }
         List<UUID> ids = IntStream.range(0, gallery.size()).mapToObj(i -> UUID.randomUUID()).toList();
-        InMemoryWatchlistIndex index = new InMemoryWatchlistIndex(ids, gallery);
+        InMemoryWatchlistIndex index = new InMemoryWatchlistIndex(ids, gallery, vectorApi);
         for (int probe = 0; probe < 300; probe++) {
             float[] p = switch (probe % 3) {
                 case 0 -> gaussian(random);
