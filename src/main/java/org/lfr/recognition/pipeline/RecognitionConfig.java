@@ -176,9 +176,9 @@ public interface RecognitionConfig {
         /**
          * A track whose last embedding's nearest entry came this close below the threshold (or above it), and that
          * has not alerted for it, is undecided and embedded on every analysed frame: a passer near the threshold
-         * gets every chance that embedding every frame gave. One person's similarity jumps by 0.18 between analysed
-         * frames 0.1 s apart in the CCTV clip (0.675 → 0.853); 0.1 lost that passer's alert, 0.15 keeps every
-         * passer of both clips (TrackPolicyVideoTest, docs/PERFORMANCE.md).
+         * gets every chance that embedding every frame gave. A person's similarity can jump that much between
+         * analysed frames 0.1 s apart: with 0.1 a passer of the CCTV clip loses its alert, 0.15 keeps every passer of
+         * both clips (TrackPolicyVideoTest, docs/PERFORMANCE.md).
          */
         @WithDefault("0.15")
         double undecidedMargin();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.lfr.recognition.pipeline.FaceObservation;
 import org.lfr.recognition.pipeline.FacePipeline;
 import org.lfr.recognition.pipeline.PipelineFactory;
 import org.lfr.recognition.pipeline.RecognitionConfig;
+import org.lfr.recognition.pipeline.enrol.EnrolmentAnalyser;
 import org.lfr.recognition.pipeline.image.ImageDecoder;
 import org.lfr.recognition.pipeline.match.InMemoryWatchlistIndex;
 import org.lfr.recognition.pipeline.match.WatchlistMatch;
@@ -182,22 +182,30 @@ class TrackPolicyVideoTest {
         return f -> pacer.due(f.nanos());
     }
 
-    /** The largest face of one photo per person of face_recognition_examples (folders starting with _ are not). */
+    /**
+     * One photo per person of face_recognition_examples (folders starting with _ are not people), enrolled as the
+     * service enrols: the first of a person's photos that passes the enrolment checks.
+     */
     private static Map<String, float[]> photos() throws IOException {
+        EnrolmentAnalyser enrolment = new EnrolmentAnalyser(pipeline, config.enrolment());
         Map<String, float[]> photos = new TreeMap<>();
         try (Stream<Path> people = Files.list(SharedEval.file("face_recognition_examples"))) {
-            for (Path person : people.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList()) {
-                Path photo;
+            for (Path person : people.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("_"))
+                    .sorted().toList()) {
                 try (Stream<Path> files = Files.list(person)) {
-                    photo = files.sorted().findFirst().orElseThrow();
-                }
-                try (Mat image = ImageDecoder.decodeBgr(Files.readAllBytes(photo))) {
-                    photos.put(person.getFileName().toString(), pipeline.analyse(image).stream()
-                            .max(Comparator.comparingDouble(o -> o.box().width() * o.box().height()))
-                            .orElseThrow().embedding());
+                    for (Path photo : files.sorted().toList()) {
+                        try {
+                            photos.put(person.getFileName().toString(),
+                                    enrolment.analyse(Files.readAllBytes(photo)).embedding());
+                            break;
+                        } catch (EnrolmentAnalyser.Refused refused) {
+                            // as the service would: this photo is not enrolled, the next one may be
+                        }
+                    }
                 }
             }
         }
+        assertThat(photos).containsKey("lin_manuel_miranda");
         return photos;
     }
 

@@ -11,9 +11,13 @@ import org.lfr.recognition.pipeline.track.FaceTracker;
 /**
  * Time per face of the service's in-memory exact matcher against watchlists of synthetic unit vectors (the size
  * of the fused embedding by default), one thread, after a warm-up: {@code scripts/tool org.lfr.tools.eval.MatchBench
- * [DIMS] [SIZES...]}. Synthetic vectors cost what real ones cost: the scan does not depend on the values.
+ * [DIMS] [SIZES...]} (the Vector API scan; run {@code java} without {@code --add-modules jdk.incubator.vector} on the
+ * same classpath for the plain-Java one, docs/PERFORMANCE.md). Synthetic vectors cost what real ones cost: the scan does not depend on the values.
  */
 public final class MatchBench {
+
+    /** As the index decides: the Vector API when the JVM was started with it (scripts/tool does). */
+    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private MatchBench() {
     }
@@ -49,8 +53,8 @@ public final class MatchBench {
                 }
             }
             double msPerFace = (System.nanoTime() - start) / 1e6 / (rounds * probes.length);
-            System.out.printf("in-memory exact match, %,d enrolled x %d dims: %.3f ms per face (checksum %.1f)%n",
-                    size, dims, msPerFace, sink);
+            System.out.printf("in-memory exact match, %,d enrolled x %d dims, %s scan: %.3f ms per face (checksum"
+                    + " %.1f)%n", size, dims, VECTOR_API ? "Vector API" : "plain-Java", msPerFace, sink);
         }
     }
 
