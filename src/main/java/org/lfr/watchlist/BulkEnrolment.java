@@ -2,7 +2,6 @@ package org.lfr.watchlist;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -72,12 +71,13 @@ public class BulkEnrolment {
         EnrolmentLimiter.Permit permit = limiter.acquire(actor);
         try {
             Await.result(() -> watchlists.requireMayEditList(actor, AuditAction.ENROLMENT_IMAGE_STORED, deploymentId));
-            ZipInputStream zip = new ZipInputStream(requireZip(body));
+            ZipInputStream zip = new ZipInputStream(PhotoArchive.requireZip(body));
             return Multi.createFrom().<BulkEnrolmentResult>emitter(emitter -> readers.execute(() -> {
                 try (zip) {
                     read(actor, deploymentId, zip, emitter);
                 } catch (IOException | RuntimeException e) {
-                    emitter.emit(stopped(0, "the archive could not be read (" + e.getMessage() + ")"));
+                    emitter.emit(new BulkEnrolmentResult(0, null, null, Status.STOPPED,
+                            "the archive could not be read (" + e.getMessage() + ")"));
                     emitter.complete();
                 } finally {
                     permit.release();
@@ -89,72 +89,99 @@ public class BulkEnrolment {
         }
     }
 
-    private void read(Actor actor, UUID deploymentId, ZipInputStream zip, MultiEmitter<? super BulkEnrolmentResult> out)
-            throws IOException {
+    private void read(Actor actor, UUID deploymentId, ZipInputStream zip, MultiEmitter<? super BulkEnrolmentResult> out) {
+        Progress progress = new Progress(actor, deploymentId, out);
         int entries = 0;
-        int[] done = {0};
         long expanded = 0;
-        Deque<Pending> pending = new ArrayDeque<>();
         Map<String, UUID> bySubject = entriesOf(deploymentId);
         try {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null && !out.isCancelled()) {
                 if (++entries > config.bulkMaxEntries()) {
-                    finish(actor, deploymentId, pending, done, out);
-                    out.emit(stopped(done[0], "the archive has more than " + config.bulkMaxEntries() + " entries"));
-                    out.complete();
+                    progress.end(Status.STOPPED, "the archive has more than " + config.bulkMaxEntries() + " entries");
                     return;
                 }
                 String name = e.getName();
                 // read at most one byte past the per-image limit: enough to know it is too large, never more
                 byte[] bytes = zip.readNBytes(faces.maxImageBytes() + 1);
                 expanded += bytes.length;
-                expanded += skipAtMost(zip, config.bulkMaxTotalBytes() - expanded + 1);
+                expanded += PhotoArchive.skipAtMost(zip, config.bulkMaxTotalBytes() - expanded + 1);
                 if (expanded > config.bulkMaxTotalBytes()) {
-                    finish(actor, deploymentId, pending, done, out);
-                    out.emit(stopped(done[0], "the archive expands to more than " + config.bulkMaxTotalBytes()
-                            + " bytes"));
-                    out.complete();
+                    progress.end(Status.STOPPED, "the archive expands to more than " + config.bulkMaxTotalBytes()
+                            + " bytes");
                     return;
                 }
-                if (e.isDirectory() || name.contains("..") || name.startsWith("__MACOSX")
-                        || !name.matches("(?i).*\\.(jpe?g|png)$")) {
+                if (!PhotoArchive.isPhoto(e)) {
                     continue;
                 }
-                String subject = subjectOf(name);
+                String subject = PhotoArchive.subjectOf(name);
                 UUID entryId = bySubject.containsKey(subject) ? bySubject.get(subject) : entryOf(deploymentId, subject);
                 if (entryId == null) {
-                    finish(actor, deploymentId, pending, done, out);
-                    emit(out, deploymentId, new BulkEnrolmentResult(++done[0], name, subject, Status.NO_ENTRY, null));
-                    continue;
-                }
-                pending.add(new Pending(name, subject, entryId, bytes,
-                        CompletableFuture.supplyAsync(() -> faces.enrol(bytes), readers)));
-                while (pending.size() > lookAhead) {
-                    emit(out, deploymentId, store(actor, pending.poll(), ++done[0]));
+                    progress.noEntry(name, subject);
+                } else {
+                    progress.add(new Pending(name, subject, entryId, bytes,
+                            CompletableFuture.supplyAsync(() -> faces.enrol(bytes), readers)));
                 }
             }
-            finish(actor, deploymentId, pending, done, out);
+            progress.end(Status.FINISHED, null);
+        } catch (IOException broken) {
+            // the photos read before the break are still stored and reported
+            progress.end(Status.STOPPED, "the archive could not be read (" + broken.getMessage() + ")");
         } finally {
+            progress.abandon();
+        }
+    }
+
+    /**
+     * One archive's results, reported in the archive's order: the photos whose faces are being analysed wait here,
+     * and are stored oldest first once more than {@link #lookAhead} are ahead.
+     */
+    private final class Progress {
+        private final Actor actor;
+        private final UUID deploymentId;
+        private final MultiEmitter<? super BulkEnrolmentResult> out;
+        private final Deque<Pending> pending = new ArrayDeque<>();
+        private int done;
+
+        Progress(Actor actor, UUID deploymentId, MultiEmitter<? super BulkEnrolmentResult> out) {
+            this.actor = actor;
+            this.deploymentId = deploymentId;
+            this.out = out;
+        }
+
+        void add(Pending photo) {
+            pending.add(photo);
+            storeUntil(lookAhead);
+        }
+
+        void noEntry(String file, String subject) {
+            storeUntil(0);
+            emit(new BulkEnrolmentResult(++done, file, subject, Status.NO_ENTRY, null));
+        }
+
+        /** Stores what is pending, then the last line: FINISHED, or STOPPED with why. */
+        void end(Status status, String reason) {
+            storeUntil(0);
+            out.emit(new BulkEnrolmentResult(done, null, null, status, reason));
+            out.complete();
+        }
+
+        /** Analyses nobody will store (the archive failed or the client went away) are not finished. */
+        void abandon() {
             pending.forEach(p -> p.analysis().cancel(false));
         }
-        out.emit(new BulkEnrolmentResult(done[0], null, null, Status.FINISHED, null));
-        out.complete();
-    }
 
-    /** Stores the photos still pending, in order. */
-    private void finish(Actor actor, UUID deploymentId, Deque<Pending> pending, int[] done,
-            MultiEmitter<? super BulkEnrolmentResult> out) {
-        while (!pending.isEmpty() && !out.isCancelled()) {
-            emit(out, deploymentId, store(actor, pending.poll(), ++done[0]));
+        private void storeUntil(int left) {
+            while (pending.size() > left && !out.isCancelled()) {
+                emit(store(actor, pending.poll(), ++done));
+            }
         }
-    }
 
-    private static void emit(MultiEmitter<? super BulkEnrolmentResult> out, UUID deploymentId,
-            BulkEnrolmentResult result) {
-        LOG.infof("bulk enrolment of deployment %s: %d %s %s", deploymentId, result.done(), result.status(),
-                result.file());
-        out.emit(result);
+        private void emit(BulkEnrolmentResult result) {
+            LOG.infof("bulk enrolment of deployment %s: %d %s %s", deploymentId, result.done(), result.status(),
+                    result.file());
+            out.emit(result);
+        }
     }
 
     /** The list's entries by subject reference, read once; one proposed while the archive is read is looked up. */
@@ -191,45 +218,5 @@ public class BulkEnrolment {
             }
             throw e;
         }
-    }
-
-    /** Skips the rest of an entry, but no more than {@code budget} bytes of it (a zip bomb stops here). */
-    private static long skipAtMost(InputStream in, long budget) throws IOException {
-        long skipped = 0;
-        while (skipped < budget) {
-            long n = in.skip(Math.min(budget - skipped, 1 << 20));
-            if (n <= 0) {
-                break;
-            }
-            skipped += n;
-        }
-        return skipped;
-    }
-
-    private static BulkEnrolmentResult stopped(int done, String why) {
-        return new BulkEnrolmentResult(done, null, null, Status.STOPPED, why);
-    }
-
-    /** A zip starts with a local file header ("PK\3\4"); anything else is refused before any work. */
-    private static InputStream requireZip(InputStream body) {
-        PushbackInputStream in = new PushbackInputStream(body, 4);
-        try {
-            byte[] head = in.readNBytes(4);
-            if (head.length < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-                throw InvalidInputException.of("zip", head.length == 0 ? "the body is empty" : "not a zip archive");
-            }
-            in.unread(head);
-            return in;
-        } catch (IOException e) {
-            throw InvalidInputException.of("zip", "the body could not be read (" + e.getMessage() + ")");
-        }
-    }
-
-    static String subjectOf(String path) {
-        String[] parts = path.split("/");
-        if (parts.length >= 2) {
-            return parts[parts.length - 2];
-        }
-        return parts[0].replaceFirst("\\.[^.]+$", "");
     }
 }
