@@ -83,19 +83,22 @@ class RealTokenAccessTest {
 
     @Test
     void statusSubscriptionIsForEveryStaffRoleButNotThePublic() throws Exception {
-        DeploymentView active = Fixtures.active(Fixtures.DRAFTER);
+        // carol is assigned to it; dave, an officer of the same force, is not and hears nothing of it
+        DeploymentView active = Fixtures.active(Fixtures.officer(CAROL));
         String subscription = "subscription { deploymentStatusChanged(deploymentId: \"" + active.id() + "\") { status } }";
         try (GraphQLWebSocket officer = subscribe(CAROL, subscription);
+                GraphQLWebSocket unassigned = subscribe("dave.officer", "subscription { deploymentStatusChanged { status } }");
                 GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
                 GraphQLWebSocket dpo = subscribe(ERIN, subscription);
                 GraphQLWebSocket anonymous = subscribe(null, subscription)) {
             Thread.sleep(1000);
-            Fixtures.await(() -> Fixtures.bean(DeploymentService.class).pause(Fixtures.DRAFTER, active.id()));
+            Fixtures.await(() -> Fixtures.bean(DeploymentService.class).pause(Fixtures.officer(CAROL), active.id()));
             for (GraphQLWebSocket allowed : new GraphQLWebSocket[] {officer, supervisor, dpo}) {
                 JsonNode next = allowed.nextOfType("next", Duration.ofSeconds(10));
                 assertThat(next).isNotNull();
                 assertThat(next.at("/payload/data/deploymentStatusChanged/status").asText()).isEqualTo("PAUSED");
             }
+            assertThat(unassigned.nextOfType("next", Duration.ofSeconds(2))).as("an officer not assigned to it").isNull();
             assertRefused(anonymous, "unauthorized");
         }
     }
