@@ -50,7 +50,7 @@ class RealTokenAccessTest {
                 + " \"2030-01-01T12:00:00Z\", dpiaReference: \"d\", equalityImpactReference: \"e\"}) { id } }")
                 .body("errors[0].extensions.code", equalTo("forbidden"));
 
-        GraphQL.post(null, "{ publicDeployments { locationName } }").body("errors", nullValue());
+        GraphQL.post(null, "{ publicDeployments { edges { node { locationName } } } }").body("errors", nullValue());
         GraphQL.post(null, "{ deployments { edges { node { id } } } }").body("errors[0].extensions.code", equalTo("unauthorized"));
     }
 

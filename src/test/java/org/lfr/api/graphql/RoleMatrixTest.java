@@ -64,12 +64,13 @@ class RoleMatrixTest {
             op("auditTrail", Set.of(D), u -> call("{ auditTrail(last: 5) { edges { node { seq hash } } } }")),
             op("thresholdCalibration", Set.of(O, S, D), u -> call("{ thresholdCalibration { available"
                     + " maxFalseAlertRate thresholds { threshold falseAlertRate } } }")),
+            op("auditActions", Set.of(D), u -> call("{ auditActions }")),
             op("verifyAuditChain", Set.of(D), u -> call("{ verifyAuditChain { intact } }")),
             op("retentionStatus", Set.of(D), u -> call("{ retentionStatus { alertsDueForDeletion } }")),
             op("deploymentRecords", Set.of(S, D), u -> call("{ deploymentRecords { reference } }")),
-            op("publicNotices", Set.of(A, O, S, D), u -> call("{ publicNotices { area } }")),
-            op("publicDeployments", Set.of(A, O, S, D), u -> call("{ publicDeployments { locationName } }")),
-            op("publishedDeploymentRecords", Set.of(A, O, S, D), u -> call("{ publishedDeploymentRecords { reference } }")),
+            op("publicNotices", Set.of(A, O, S, D), u -> call("{ publicNotices { edges { node { area } } } }")),
+            op("publicDeployments", Set.of(A, O, S, D), u -> call("{ publicDeployments { edges { node { locationName } } } }")),
+            op("publishedDeploymentRecords", Set.of(A, O, S, D), u -> call("{ publishedDeploymentRecords { edges { node { reference } } } }")),
 
             op("createDeployment", Set.of(O), u -> call("mutation($i: DeploymentInput!) { createDeployment(input: $i)"
                     + " { id } }", "i", inputMap(null))),
