@@ -103,6 +103,17 @@ class RealTokenAccessTest {
         }
     }
 
+    /** The dashboard's public client takes no passwords: only its login page (and any second factor) signs in. */
+    @Test
+    void theBrowserClientRefusesThePasswordGrant() {
+        String realm = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.auth-server-url", String.class);
+        io.restassured.RestAssured.given().formParam("grant_type", "password").formParam("client_id", "lfr-web")
+                .formParam("username", CAROL).formParam("password", "demo-carol-pass")
+                .post(realm + "/protocol/openid-connect/token").then().statusCode(org.hamcrest.Matchers.oneOf(400, 401))
+                .body("error", equalTo("unauthorized_client"));
+    }
+
     @Test
     void aConnectionWithAForgedTokenIsNotAccepted() throws Exception {
         String forged = token(CAROL).substring(0, token(CAROL).length() - 3) + "abc";
