@@ -68,6 +68,9 @@ public class Deployment extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "ended_at")
     public Instant endedAt;
+    /** Why the service itself holds it PAUSED ("restored from backup"): only a supervisor resumes or stops it. */
+    @Column(name = "hold_reason")
+    public String holdReason;
     @Column(name = "faces_processed")
     public long facesProcessed;
     @Version
