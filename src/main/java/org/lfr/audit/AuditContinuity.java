@@ -14,8 +14,8 @@ public record AuditContinuity(
         @Description("When the backup was taken") Instant backupTakenAt,
         @Description("When it was restored") Instant restoredAt,
         @Description("The last chain head known before the restore (the backup's manifest): sequence") Long lastKnownHeadSeq,
-        @Description("... and hash") String lastKnownHeadHash,
-        @Description("... and when that event occurred") Instant lastKnownHeadAt,
+        @Description("The last chain head known before the restore: its hash") String lastKnownHeadHash,
+        @Description("The last chain head known before the restore: when it occurred") Instant lastKnownHeadAt,
         @Description("Whether the current chain holds that event with that hash") boolean lastKnownHeadInChain,
         @Description("For people: what was lost, or why the chain does not match the backup") String summary) {
 
