@@ -82,7 +82,8 @@ class RestoreRecoveryTest {
     @Test
     void whatTheBackupShowsRunningIsHeldUntilASupervisorDecidesWithAReason() {
         DeploymentView active = Fixtures.active(DRAFTER);
-        DeploymentView paused = await(() -> deployments.pause(DRAFTER, Fixtures.active(DRAFTER).id()));
+        java.util.UUID second = Fixtures.active(DRAFTER).id();
+        DeploymentView paused = await(() -> deployments.pause(DRAFTER, second));
         markRestored(Fixtures.now().minus(Duration.ofHours(6)));
         long restoresBefore = Sql.count("select count(*) from audit_event where action = 'RESTORED_FROM_BACKUP'");
 
