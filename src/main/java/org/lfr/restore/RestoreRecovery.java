@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.lfr.audit.AuditAction;
 import org.lfr.audit.AuditService;
@@ -43,9 +44,12 @@ class RestoreRecovery {
     private final DeploymentExpiry expiry;
     private final DeploymentHold hold;
     private final RetentionService retention;
+    private final boolean migrateOnly;
 
     RestoreRecovery(Now now, AuditService audit, DeploymentExpiry expiry, DeploymentHold hold,
-            RetentionService retention) {
+            RetentionService retention,
+            @ConfigProperty(name = "lfr.startup.migrate-only", defaultValue = "false") boolean migrateOnly) {
+        this.migrateOnly = migrateOnly;
         this.now = now;
         this.audit = audit;
         this.expiry = expiry;
@@ -55,6 +59,9 @@ class RestoreRecovery {
 
     /** After the start-up checks and migrations (priority 1), before notifications (10) and everything else. */
     void onStart(@Observes @jakarta.annotation.Priority(5) StartupEvent event) {
+        if (migrateOnly) {
+            return; // the chart's migration Job: the service's own first start handles the marker
+        }
         Await.result(this::recover);
     }
 
