@@ -283,6 +283,26 @@ class DashboardBrowserTest {
         await(() -> Fixtures.bean(DeploymentService.class).stop(CAROL, d.id()));
     }
 
+    @Test
+    void aDeploymentHeldAfterARestoreIsListedWithWhyAndASupervisorStopsItWithAReason() throws Exception {
+        DeploymentView d = Fixtures.active(CAROL);
+        // as the service's first start on a restored database leaves it (RestoreRecoveryTest, BackupRestoreIT)
+        Sql.update("update deployment set status = 'PAUSED', hold_reason = 'restored from backup' where id = ?", d.id());
+        try (Browser browser = Browser.open(base()).signIn("alice.supervisor", "#/deployments")) {
+            browser.waitUntilText(By.id("held-deployments"), d.reference(), WAIT);
+            assertThat(browser.driver.findElement(By.id("held-deployments")).getText()).contains("restored from backup");
+            browser.driver.get(base() + "/dashboard/#/deployments/" + d.id());
+            browser.waitUntilText(By.id("held"), "Held by the service: restored from backup", WAIT);
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.waitFor(By.tagName("textarea"), WAIT).sendKeys("Stopped and purged before the restore");
+            clickAndReload(browser, "Stop (held)");
+            browser.waitUntilText(By.id("status"), "CLOSED", WAIT);
+        }
+        assertThat(Sql.count("select count(*) from audit_event where action = 'DEPLOYMENT_CLOSED' and subject_id = ?"
+                + " and actor = 'alice.supervisor' and details like '%Stopped and purged before the restore%'",
+                d.id().toString())).isOne();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private UUID raise(UUID deployment, UUID camera, UUID entry) {
