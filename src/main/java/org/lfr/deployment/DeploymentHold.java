@@ -99,7 +99,7 @@ public class DeploymentHold {
 
     /** Operators may neither resume nor stop a deployment the service holds: a supervisor decides. */
     static void requireNotHeld(Deployment d) {
-        if (d.holdReason != null) {
+        if (isHeld(d)) {
             throw new ForbiddenException("deployment " + d.reference + " is held (" + d.holdReason + "): only a"
                     + " supervisor may resume or stop it, with a reason");
         }
@@ -109,9 +109,14 @@ public class DeploymentHold {
         if (!actor.isSupervisor()) {
             throw new ForbiddenException("only a supervisor may " + verb + " a held deployment");
         }
-        if (d.holdReason == null) {
+        if (!isHeld(d)) {
             throw new ConflictException("deployment " + d.reference + " is not held: its operators " + verb + " it");
         }
+    }
+
+    /** The reason stays as history once a held deployment is suspended or closed at its end; it holds while PAUSED. */
+    static boolean isHeld(Deployment d) {
+        return d.status == DeploymentStatus.PAUSED && d.holdReason != null;
     }
 
     private static Map<String, Object> details(Deployment d, String reason) {

@@ -25,6 +25,6 @@ public record DeploymentView(@Id @NonNull UUID id, String reference, String purp
                 d.equalityImpactReference, d.matchThreshold, d.status, d.createdBy, d.createdAt, d.submittedBy,
                 d.submittedAt, d.authorisedBy, d.authorisedAt, d.noticeExemptionReason, d.decisionReason,
                 d.startedBy, d.startedAt, d.endedAt, d.facesProcessed, cameras.stream().map(CameraView::of).toList(),
-                d.holdReason);
+                DeploymentHold.isHeld(d) ? d.holdReason : null);
     }
 }
