@@ -41,6 +41,10 @@ import io.restassured.path.json.JsonPath;
  * audited the restore, deleted the alert past its retention before it could be read, and reports the events lost
  * after the backup's chain head; a supervisor stops it and the scheduled purge removes its watchlist's images and
  * embeddings from every table.
+ * <p>
+ * scripts/restore creates the restored database ({@code <test database>_restored}, dropped first if a run left it):
+ * run as root, as CI and scripts/test are, it uses the local {@code postgres} user; otherwise give it a superuser in
+ * LFR_DB_ADMIN_USER and LFR_DB_ADMIN_PASSWORD.
  */
 @QuarkusIntegrationTest
 @Order(2)
