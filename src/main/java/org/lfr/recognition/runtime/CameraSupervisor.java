@@ -88,8 +88,9 @@ public class CameraSupervisor {
         claimed.clear();
     }
 
-    /** Safety net for missed events (and other replicas' changes): align workers with the database. */
-    @Scheduled(identity = "recognition-reconcile", every = "10s", delayed = "10s")
+    /** Safety net for missed events and other replicas' changes; not before start-up ends (a restore's hold). */
+    @Scheduled(identity = "recognition-reconcile", every = "10s", delayed = "10s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcile() {
         try {
             List<RunningDeployment> active = Await.result(deployments::running);
