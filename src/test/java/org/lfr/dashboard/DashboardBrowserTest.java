@@ -217,6 +217,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theDpoSeesTheEventsLostInARestoreInsteadOfIntact() throws Exception {
+        Fixtures.draft(Fixtures.DRAFTER);
+        long head = Sql.count("select max(seq) from audit_event");
+        // what scripts/restore writes (RestoreRecoveryTest and BackupRestoreIT cover how it gets there)
+        Sql.asOwner("insert into restore_marker (backup_file, backup_taken_at, restored_at, head_seq, head_hash, head_at)"
+                + " select 'b.dump', occurred_at, now(), seq, hash, occurred_at from audit_event where seq = ?", head);
+        try (Browser browser = Browser.open(base(), 1920, 1080).signIn("erin.dpo", "#/oversight")) {
+            clickButton(browser, "Verify the audit chain");
+            browser.waitUntilText(By.id("chain-restored"), "Audit events after #" + head
+                    + " were lost in a restore from backup", WAIT);
+            assertThat(browser.driver.findElement(By.id("chain-restored")).getText()).contains("Events after #" + head
+                    + " on ", "were lost in the restore");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        } finally {
+            Sql.asOwner("delete from restore_marker");
+        }
+    }
+
+    @Test
     void thePublicPageShowsNoticesAndRecordsAndNothingPrivate() throws Exception {
         String subject = "PRIVATE-SUBJECT-" + UUID.randomUUID().toString().substring(0, 8);
         DeploymentView d = Fixtures.activeWith(CAROL, new CameraInput("Secret camera name", null, true, null, "Roof"),
