@@ -62,7 +62,12 @@ public final class Evaluate {
         report.put("models", models(config));
         Map<String, String> groups = groupsFile == null ? Map.of() : GroupReport.read(groupsFile);
         if (groupsFile != null) {
-            GroupReport g = new GroupReport(evaluate.last, groups, StandaloneConfig.governance().defaultMatchThreshold());
+            double defaultThreshold = StandaloneConfig.governance().defaultMatchThreshold();
+            PersonGroups people = PersonGroups.of(evaluate.protocol, groups);
+            double floor = Math.min(defaultThreshold, evaluate.last.thresholds().values().stream()
+                    .mapToDouble(Double::doubleValue).min().orElse(defaultThreshold));
+            ImpostorSet set = ImpostorSet.score(evaluate.protocol, people.groupOf(), evaluate.embeddings, floor);
+            GroupReport g = new GroupReport(evaluate.last, groups, defaultThreshold, set, people.mixed());
             report.putAll(g.json());
             System.err.println(g.table());
         }
@@ -87,6 +92,8 @@ public final class Evaluate {
     private final AtomicInteger done = new AtomicInteger();
     /** The open-set result of the last run, probe by probe (for groups and calibration). */
     OpenSet.Result last;
+    /** The images of the last run's open-set protocol by person (at most 21 each), for the impostor comparisons. */
+    Map<String, List<String>> protocol;
 
     Evaluate(FacePipeline pipeline, Path dataset) {
         this.pipeline = pipeline;
@@ -96,6 +103,8 @@ public final class Evaluate {
     Map<String, Object> run(Path pairsFile) throws IOException {
         Map<String, List<String>> identities = identities();
         OpenSet openSet = OpenSet.of(identities, MAX_PROBES_PER_IDENTITY);
+        protocol = new java.util.TreeMap<>();
+        openSet.allImages().forEach(i -> protocol.computeIfAbsent(OpenSet.identityOf(i), k -> new ArrayList<>()).add(i));
         List<Pairs.Pair> pairs = pairsFile == null ? List.of() : Pairs.read(pairsFile);
 
         List<String> needed = new ArrayList<>(openSet.allImages());
