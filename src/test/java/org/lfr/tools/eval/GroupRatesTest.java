@@ -52,5 +52,10 @@ class GroupRatesTest {
         assertThat(fpir.ci95()[1]).isGreaterThanOrEqualTo(0.25).isLessThanOrEqualTo(1.0);
         // one person in four alerts: resampling four people gives 0..4 alerting, binomially (P(k <= 2) = 0.95)
         assertThat(rates.fpir(MEN, 0.8).ci95()).containsExactly(0.0, 0.75);
+        // no event: every resample gives 0, so the exact bound over people: 1 - 0.05^(1/4) = 0.527129 for 4 men
+        assertThat(rates.fpir(MEN, 0.9).ci95()[1]).isCloseTo(0.527129, within(1e-6));
+        // no miss among woman e's probes at 0.85: from below, 1 - (1 - 0.05^(1/1)) = 0.05
+        assertThat(rates.tpir(List.of(mated("e", true, 0.95), mated("e", true, 0.9)), 0.85).ci95()[0])
+                .isCloseTo(0.05, within(1e-12));
     }
 }

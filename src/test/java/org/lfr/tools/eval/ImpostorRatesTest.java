@@ -132,6 +132,21 @@ class ImpostorRatesTest {
         // a resample with the reference at zero would make the ratio infinite: bounded the same way, 0.8 / 0.1
         Estimate zeroOnce = estimate(0.25, 5, 0.1, 0.4, 0.0, 0.2, 0.25, 0.2, 0.4);
         assertThat(ReferenceComparison.ratio(group, zeroOnce).ci95()[1]).isCloseTo(8.0, within(1e-12));
+        // a reference whose resamples reach zero: its exact lower end instead, for 1 event in 1,000 trials the p with
+        // P(X >= 1) = 1 - (1 - p)^1000 = 0.025, p = 1 - 0.975^(1/1000) = 2.5317e-5; 0.6 / 2.5317e-5 = 23,699
+        assertThat(Estimate.exactLower95(1, 1000)).isCloseTo(2.5317e-5, within(1e-9));
+        Estimate fewReference = new Estimate(0.001, 1, 1000, new Double[] {0.0, 0.003}, false, new double[5]);
+        Estimate fewGroup = new Estimate(0, 0, 3, new Double[] {0.0, 0.6}, true, new double[5]);
+        assertThat(ReferenceComparison.ratio(fewGroup, fewReference).ci95()[1]).isCloseTo(23699, within(1.0));
+        // TPIR with no miss: its lower end is 1 - the zero-event bound over its people (3: 0.368403); the
+        // difference combines the ends: [0.368403 - 0.8, 1 - 0.2]
+        Estimate allFound = new Estimate(1, 3, 3, new Double[] {1 - Estimate.zeroEventUpper95(3), 1.0}, true,
+                new double[] {1, 1, 1, 1, 1});
+        Estimate someFound = estimate(0.5, 5, 0.2, 0.8, 0.2, 0.4, 0.5, 0.6, 0.8);
+        ReferenceComparison gap = ReferenceComparison.difference(allFound, someFound);
+        assertThat(gap.value()).isEqualTo(0.5);
+        assertThat(gap.ci95()[0]).isCloseTo(0.368403 - 0.8, within(1e-6));
+        assertThat(gap.ci95()[1]).isCloseTo(0.8, within(1e-12));
         // a reference with no event at all gives no ratio (null), never Infinity
         Estimate noReference = new Estimate(0, 0, 3, new Double[] {0.0, 0.6}, true, new double[5]);
         assertThat(ReferenceComparison.ratio(group, noReference).value()).isNull();

@@ -77,7 +77,13 @@ final class GroupRates {
         for (int r = 0; r < replicates; r++) {
             values[r] = fraction(resample(people, random), hit);
         }
-        return new Rate(n == 0 ? Double.NaN : (double) k / n, k, n, wilson(k, n), percentiles(values));
+        Double[] ci = percentiles(values);
+        if (n > 0 && (k == 0 || k == n)) {
+            // every resample gives the same 0 or 1: the exact bound over people says how far it may be from it
+            double bound = Estimate.zeroEventUpper95(people.size());
+            ci = k == 0 ? new Double[] {0.0, bound} : new Double[] {1 - bound, 1.0};
+        }
+        return new Rate(n == 0 ? Double.NaN : (double) k / n, k, n, wilson(k, n), ci);
     }
 
     private static List<List<Probe>> byIdentity(List<Probe> probes) {

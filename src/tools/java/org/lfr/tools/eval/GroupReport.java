@@ -82,7 +82,9 @@ final class GroupReport {
         json.put("people_with_mixed_labels", mixed);
         json.put("group_thresholds", thresholds);
         json.put("group_intervals", "ci95: percentile bootstrap over identities (" + REPLICATES + " resamples, seed "
-                + SEED + "; probes of one person are not independent); wilson95: Wilson score interval per probe");
+                + SEED + "; probes of one person are not independent); with no event (or no miss) the exact one-sided"
+                + " 95 % bound 1 - 0.05^(1/n) over the n people (pairs of people for FMR) instead; ratios and"
+                + " differences to the reference from the same resamples; wilson95: Wilson score interval per probe");
         return json;
     }
 

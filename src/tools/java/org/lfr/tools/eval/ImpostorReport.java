@@ -46,7 +46,7 @@ final class ImpostorReport {
                 fpir.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(point,
                         Estimate.of(bootstrap, open.fpir(g, t), open.nonMatedPeople(g)));
                 tpir.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(point,
-                        Estimate.of(bootstrap, open.tpir(g, t), 0));
+                        Estimate.ofSuccesses(bootstrap, open.tpir(g, t), open.matedPeople(g)));
             });
         }
         this.reference = same.entrySet().stream()
@@ -106,13 +106,14 @@ final class ImpostorReport {
                     point + "@" + String.format(Locale.ROOT, "%.3f", threshold), g,
                     rate(s) + String.format(Locale.ROOT, " (%d / %d)", (long) s.events(), (long) s.trials()),
                     rate(c) + String.format(Locale.ROOT, " (%d)", (long) c.events()),
-                    ratio(ReferenceComparison.ratio(s, ref), 2),
-                    ratio(ReferenceComparison.ratio(fpir.get(g).get(point), fpir.get(reference).get(point)), 2),
-                    ratio(ReferenceComparison.difference(tpir.get(g).get(point), tpir.get(reference).get(point)), 4)));
+                    ratio(ReferenceComparison.ratio(s, ref), 3),
+                    ratio(ReferenceComparison.ratio(fpir.get(g).get(point), fpir.get(reference).get(point)), 3),
+                    ratio(ReferenceComparison.difference(tpir.get(g).get(point), tpir.get(reference).get(point)), 3)));
             FalseMatchSources.Sources from = FalseMatchSources.of(set, s, g, threshold);
             if (from.pairs() > 0) {
-                t.append(String.format(Locale.ROOT, "%-25s from %d people in %d pairs; most: %s%n", "", from.people(),
-                        from.pairs(), String.join(", ", from.top().stream().map(p -> p.a() + " ~ " + p.b() + " "
+                t.append(String.format(Locale.ROOT, "%-25s from %d people in %d pairs (FMR %s without the top"
+                        + " pair); most: %s%n", "", from.people(), from.pairs(), number(from.fmrWithoutTopPair(), 3),
+                        String.join(", ", from.top().stream().map(p -> p.a() + " ~ " + p.b() + " "
                                 + p.falseMatches() + "/" + p.comparisons()).toList())));
             }
         }));
@@ -129,7 +130,11 @@ final class ImpostorReport {
     }
 
     private static String number(Double v, int digits) {
-        return v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%." + digits + "g", v);
+        if (v == null || v.isNaN()) {
+            return "n/a";
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%." + digits + "g", v);
     }
 
     private static Map<String, Object> perPoint(Map<String, Estimate> byPoint,

@@ -31,8 +31,17 @@ final class ProbeRates {
 
     /** People of the group with a non-mated probe: the trials of FPIR's zero-event bound. */
     long nonMatedPeople(String group) {
-        return probes.stream().filter(p -> !p.mated() && group.equals(groupOf(p))).map(GroupRates.Probe::identity)
-                .distinct().count();
+        return people(group, false);
+    }
+
+    /** People of the group with a mated probe: the trials of TPIR's no-miss bound. */
+    long matedPeople(String group) {
+        return people(group, true);
+    }
+
+    private long people(String group, boolean mated) {
+        return probes.stream().filter(p -> p.mated() == mated && group.equals(groupOf(p)))
+                .map(GroupRates.Probe::identity).distinct().count();
     }
 
     private IdentityBootstrap.Statistic rate(String group, Predicate<GroupRates.Probe> counted,
