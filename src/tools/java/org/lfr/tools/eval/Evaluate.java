@@ -41,8 +41,10 @@ public final class Evaluate {
         Path out = null;
         Path groupsFile = null;
         Path calibrationOut = null;
+        boolean cohortExperiment = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--cohort-experiment" -> cohortExperiment = true;
                 case "--pairs" -> pairsFile = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--groups" -> groupsFile = Path.of(args[++i]);
@@ -52,7 +54,7 @@ public final class Evaluate {
         }
         if (dataset == null || !Files.isDirectory(dataset)) {
             System.err.println("usage: scripts/evaluate DATASET_DIR [--pairs PAIRS_TSV] [--groups LABELS_TSV]"
-                    + " [--out FILE.json] [--calibration-out models/calibration.json]");
+                    + " [--out FILE.json] [--calibration-out models/calibration.json] [--cohort-experiment]");
             System.exit(2);
         }
         RecognitionConfig config = StandaloneConfig.recognition();
@@ -70,6 +72,12 @@ public final class Evaluate {
             GroupReport g = new GroupReport(evaluate.last, groups, defaultThreshold, set, people.mixed());
             report.putAll(g.json());
             System.err.println(g.table());
+            if (cohortExperiment) {
+                Map<String, Object> experiment = CohortNormalisation.run(evaluate.identities, evaluate.embeddings,
+                        groups, MAX_PROBES_PER_IDENTITY);
+                report.put("cohort_normalisation", experiment);
+                System.err.println(CohortNormalisation.table(experiment));
+            }
         }
         if (calibrationOut != null) {
             Map<String, Object> calibration = Calibration.of(evaluate.last, groups, dataset, groupsFile,
@@ -94,6 +102,8 @@ public final class Evaluate {
     OpenSet.Result last;
     /** The images of the last run's open-set protocol by person (at most 21 each), for the impostor comparisons. */
     Map<String, List<String>> protocol;
+    /** Every person of the data set with all their images. */
+    Map<String, List<String>> identities;
 
     Evaluate(FacePipeline pipeline, Path dataset) {
         this.pipeline = pipeline;
@@ -101,7 +111,7 @@ public final class Evaluate {
     }
 
     Map<String, Object> run(Path pairsFile) throws IOException {
-        Map<String, List<String>> identities = identities();
+        identities = identities();
         OpenSet openSet = OpenSet.of(identities, MAX_PROBES_PER_IDENTITY);
         protocol = new java.util.TreeMap<>();
         openSet.allImages().forEach(i -> protocol.computeIfAbsent(OpenSet.identityOf(i), k -> new ArrayList<>()).add(i));

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import org.lfr.recognition.pipeline.embed.FaceEmbedder;
-
 /**
  * The labelled people of an evaluation and every impostor comparison that matters: each image of one person against
  * each image of every other person (all images, not one template per person), keeping only the image pairs that
@@ -25,17 +22,24 @@ record ImpostorSet(List<Person> people, List<Match> matches) {
 
     static ImpostorSet score(Map<String, List<String>> imagesByPerson, Map<String, String> groupOf,
             Map<String, float[]> embeddings, double floor) {
+        return score(imagesByPerson, groupOf, embeddings, floor, Similarity.COSINE);
+    }
+
+    static ImpostorSet score(Map<String, List<String>> imagesByPerson, Map<String, String> groupOf,
+            Map<String, float[]> embeddings, double floor, Similarity similarity) {
         List<Person> people = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         imagesByPerson.forEach((name, images) -> {
             String group = groupOf.get(name);
             if (group == null) {
                 return;
             }
-            List<float[]> embedded = images.stream().map(embeddings::get).filter(e -> e != null).toList();
-            embedded.forEach(e -> {
-                vectors.add(e);
+            List<String> embedded = images.stream().filter(embeddings::containsKey).toList();
+            embedded.forEach(image -> {
+                vectors.add(embeddings.get(image));
+                names.add(image);
                 owners.add(people.size());
             });
             people.add(new Person(name, group, embedded.size()));
@@ -47,7 +51,7 @@ record ImpostorSet(List<Person> people, List<Match> matches) {
             List<Match> row = new ArrayList<>();
             for (int j = i + 1; j < v.length; j++) {
                 if (owner[i] != owner[j]) {
-                    double s = FaceEmbedder.cosine(v[i], v[j]);
+                    double s = similarity.score(names.get(i), v[i], names.get(j), v[j]);
                     if (s >= floor) {
                         row.add(new Match(owner[i], owner[j], s));
                     }
