@@ -16,8 +16,8 @@ import org.lfr.recognition.pipeline.embed.FaceEmbedder;
  * normalisation narrow the same-group false-match differentials without group thresholds? Each image's scores against
  * an unlabelled cohort of faces give it a mean and spread; a comparison's score becomes the symmetric normalised score
  * (S-norm) {@code ½[(s − μ_a)/σ_a + (s − μ_b)/σ_b]}, on the gallery side and the probe side alike, so a face from a
- * crowded part of the embedding space (many look-alikes) needs a higher raw score to match. The adaptive variant takes
- * μ and σ from each image's {@value #TOP} most similar cohort faces only, which makes the correction local to the
+ * crowded part of the embedding space (many look-alikes) needs a higher raw score to match. The adaptive variants take
+ * μ and σ from each image's k most similar cohort faces only ({@link #TOPS}), which makes the correction local to the
  * face's neighbourhood — a group correction that never sees a group label.
  *
  * <p>The cohort is every other single-image person (by name), taken out of the evaluation; the others are evaluated
@@ -27,7 +27,8 @@ import org.lfr.recognition.pipeline.embed.FaceEmbedder;
  */
 final class CohortNormalisation {
 
-    static final int TOP = 100;
+    /** The adaptive cohort sizes tried; 0 is the whole cohort. */
+    static final int[] TOPS = {0, 25, 100, 400};
 
     private CohortNormalisation() {
     }
@@ -84,8 +85,10 @@ final class CohortNormalisation {
 
         Map<String, Similarity> variants = new LinkedHashMap<>();
         variants.put("cosine", Similarity.COSINE);
-        variants.put("s-norm", CohortStats.of(images, embeddings, cohort, 0).sNorm());
-        variants.put("s-norm-top" + TOP, CohortStats.of(images, embeddings, cohort, TOP).sNorm());
+        for (int top : TOPS) {
+            variants.put(top == 0 ? "s-norm" : "s-norm-top" + top, CohortStats.of(images, embeddings, cohort, top)
+                    .sNorm());
+        }
         Map<String, Object> results = new LinkedHashMap<>();
         variants.forEach((name, similarity) -> results.put(name,
                 variant(openSet, protocol, groupOf, embeddings, similarity)));
