@@ -13,6 +13,8 @@ public enum AuditAction {
     DEPLOYMENT_REJECTED, DEPLOYMENT_REJECTED_REFUSED,
     DEPLOYMENT_CANCELLED, DEPLOYMENT_CANCELLED_REFUSED,
     MATCH_THRESHOLD_SET, MATCH_THRESHOLD_SET_REFUSED,
+    /** The officers assigned to operate a deployment changed: who, added and removed. */
+    OPERATORS_ASSIGNED, OPERATORS_ASSIGNED_REFUSED,
     DEPLOYMENT_STARTED, DEPLOYMENT_STARTED_REFUSED,
     DEPLOYMENT_PAUSED, DEPLOYMENT_PAUSED_REFUSED,
     DEPLOYMENT_RESUMED, DEPLOYMENT_RESUMED_REFUSED,
@@ -44,8 +46,10 @@ public enum AuditAction {
     DEPLOYMENT_RECORD_GENERATED,
     DEPLOYMENT_RECORD_PUBLISHED, DEPLOYMENT_RECORD_PUBLISHED_REFUSED,
 
-    /** A role refusal ({@code @RolesAllowed}): who tried which operation. */
+    /** A role refusal ({@code @RolesAllowed}): who tried which operation; the first of a caller's minute. */
     ACCESS_REFUSED,
+    /** The further refusals of the same caller and operation in that minute, counted in one row. */
+    ACCESS_REFUSED_REPEATED,
 
     /** The service itself: started, stopping, and a database outage as it saw it (recorded once it is over). */
     SERVICE_STARTED, SERVICE_STOPPED, DATABASE_OUTAGE;

@@ -24,6 +24,9 @@ public class Camera extends PanacheEntityBase {
     /** {@code user:password} of the stream, kept apart from the URL: never shown, never logged. */
     @Column(name = "stream_credentials")
     public String streamCredentials;
+    /** Query parameters that carry credentials ({@code password=…&token=…}): kept apart like user-info ones. */
+    @Column(name = "stream_query_secrets")
+    public String streamQuerySecrets;
     /** Push cameras: the device client (OIDC service account) allowed to push. */
     @Column(name = "device_client_id")
     public String deviceClientId;

@@ -25,14 +25,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CameraUrlPolicy {
 
-    /** A stream to open: its URL without credentials, and the credentials ({@code user:password}) or null. */
-    public record StreamTarget(String url, String credentials) {
+    /**
+     * A stream to open: its URL without credentials, the user-info credentials ({@code user:password}, as typed:
+     * percent-encoded) or null, and the query parameters that carry credentials ({@code password=…&token=…}) or null.
+     */
+    public record StreamTarget(String url, String credentials, String querySecrets) {
 
-        /** The URL to hand to FFmpeg, with the credentials put back. */
+        /**
+         * The URL to hand to FFmpeg, with the credentials put back where they were: spliced as plain text, so that
+         * any character of a password ({@code $}, {@code \}, …) arrives unchanged.
+         */
         public String withCredentials() {
-            return credentials == null ? url : url.replaceFirst("://", "://" + credentials + "@");
+            String full = url;
+            if (credentials != null) {
+                int authority = full.indexOf("://") + 3;
+                full = full.substring(0, authority) + credentials + "@" + full.substring(authority);
+            }
+            if (querySecrets != null) {
+                full = full + (full.indexOf('?') < 0 ? "?" : "&") + querySecrets;
+            }
+            return full;
         }
     }
+
+    /**
+     * Query parameters that cameras and their gateways use for credentials (compared without case): taken out of the
+     * URL that is stored and shown, kept with the user-info credentials.
+     */
+    static final Set<String> SECRET_QUERY_PARAMETERS = Set.of("user", "username", "login", "password", "passwd",
+            "pass", "pwd", "token", "access_token", "auth", "authorization", "key", "apikey", "api_key", "secret",
+            "signature", "sig", "credentials");
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
@@ -63,13 +85,22 @@ public class CameraUrlPolicy {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         requireAllowedScheme(scheme);
         if ("file".equals(scheme)) {
-            return new StreamTarget(url, null);
+            return new StreamTarget(url, null, null);
         }
         checkHost(uri);
         try {
+            List<String> shown = new java.util.ArrayList<>();
+            List<String> secret = new java.util.ArrayList<>();
+            if (uri.getRawQuery() != null) {
+                for (String parameter : uri.getRawQuery().split("&")) {
+                    String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
+                    (SECRET_QUERY_PARAMETERS.contains(name) ? secret : shown).add(parameter);
+                }
+            }
             String withoutCredentials = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
-                    null, null).toString() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            return new StreamTarget(withoutCredentials, uri.getRawUserInfo());
+                    null, null).toString() + (shown.isEmpty() ? "" : "?" + String.join("&", shown));
+            return new StreamTarget(withoutCredentials, uri.getRawUserInfo(),
+                    secret.isEmpty() ? null : String.join("&", secret));
         } catch (URISyntaxException e) {
             throw new CameraUrlRefusedException(CameraUrlRefusal.MALFORMED, "not a valid URL");
         }

@@ -1,6 +1,7 @@
 package org.lfr.deployment;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.lfr.common.NotFoundException;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -68,14 +71,17 @@ public class Deployment extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "ended_at")
     public Instant endedAt;
+    /** The officers assigned to operate it ({@link Operators}); replaced whole, never changed in place. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> operators = List.of();
     @Column(name = "faces_processed")
     public long facesProcessed;
     @Version
     public int version;
 
     public DeploymentSummary summary() {
-        return new DeploymentSummary(id, reference, status, createdBy, startedBy, matchThreshold, plannedStart,
-                plannedEnd, endedAt);
+        return new DeploymentSummary(id, reference, status, createdBy, startedBy, new Operators(operators),
+                matchThreshold, plannedStart, plannedEnd, endedAt);
     }
 
     /** The deployment, or a {@link NotFoundException} (the API's {@code not-found}). */

@@ -1,5 +1,6 @@
 package org.lfr.deployment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,6 +53,7 @@ public class DeploymentDrafting {
                     rules.apply(d, input);
                     d.status = DeploymentStatus.DRAFT;
                     d.createdBy = actor.username();
+                    d.operators = List.of(actor.username()); // the drafter operates it until someone else is assigned
                     d.createdAt = now.instant();
                     return d.persist().chain(() -> watchlist.open(d.id)).chain(() -> DeploymentQueries.view(d))
                             .map(v -> Audited.of(v, d.id, Map.of("reference", d.reference, "location", d.locationName)));
@@ -92,11 +94,12 @@ public class DeploymentDrafting {
                 c.name = input.name();
                 c.streamUrl = stream == null ? null : stream.url();
                 c.streamCredentials = stream == null ? null : stream.credentials();
+                c.streamQuerySecrets = stream == null ? null : stream.querySecrets();
                 c.pushMode = input.pushMode();
                 c.deviceClientId = input.deviceClientId();
                 c.positionDescription = input.positionDescription();
                 return c.persist().replaceWith(Map.of("camera", c.name, "pushMode", c.pushMode,
-                        "hasCredentials", c.streamCredentials != null));
+                        "hasCredentials", c.streamCredentials != null || c.streamQuerySecrets != null));
             });
         }));
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lfr.common.Actor;
 import org.lfr.common.InputValidation;
 import org.lfr.common.NotFoundException;
 import org.lfr.common.paging.Page;
@@ -30,10 +31,15 @@ public class DeploymentQueries {
         return Deployment.<Deployment>list("status = ?1 order by plannedStart desc", status).chain(DeploymentQueries::views);
     }
 
-    /** A page of deployments, newest planned start first (ties by id); the cursor holds both. */
+    /**
+     * A page of the deployments {@code actor} may read, newest planned start first (ties by id); the cursor holds
+     * both.
+     */
     @OwnSession
-    public Uni<DeploymentConnection> page(String username, DeploymentFilter filter, PageRequest request) {
+    public Uni<DeploymentConnection> page(Actor actor, DeploymentFilter filter, PageRequest request) {
         DeploymentFilter f = filter == null ? DeploymentFilter.ALL : filter;
+        // an officer sees only the deployments they are assigned to; supervisors and the DPO see all
+        boolean onlyOperated = !actor.isSupervisor() && !actor.isDpo();
         InputValidation.require(f.from() == null || f.to() == null || f.from().isBefore(f.to()), "filter.to",
                 "must be after filter.from");
         String field = request.backwards() ? "before" : "after";
@@ -53,14 +59,14 @@ public class DeploymentQueries {
         String beyond = request.backwards() ? ">" : "<";
         Where where = new Where()
                 .and("status = :status", "status", f.status())
-                .andIf(Boolean.TRUE.equals(f.operatedByMe()), "(createdBy = :me or startedBy = :me)")
-                .andIf(Boolean.FALSE.equals(f.operatedByMe()), "createdBy <> :me and (startedBy is null or startedBy <> :me)")
+                .andIf(onlyOperated || Boolean.TRUE.equals(f.operatedByMe()), Operators.INCLUDE_ME)
+                .andIf(Boolean.FALSE.equals(f.operatedByMe()), "not " + Operators.INCLUDE_ME)
                 .and("plannedStart >= :from", "from", f.from())
                 .and("plannedStart < :to", "to", f.to())
                 .and("(plannedStart " + beyond + " :cursorStart or (plannedStart = :cursorStart and id " + beyond
                         + " :cursorId))", "cursorStart", cursorStart);
-        if (f.operatedByMe() != null) {
-            where.parameters().and("me", username);
+        if (onlyOperated || f.operatedByMe() != null) {
+            where.parameters().and("me", actor.username());
         }
         if (cursorId != null) {
             where.parameters().and("cursorId", cursorId);
@@ -73,10 +79,16 @@ public class DeploymentQueries {
                 });
     }
 
-    /** Ids of the deployments an officer operates (drafted or started), in the caller's session. */
+    /** Ids of the deployments an officer is assigned to operate, in the caller's session. */
     public Uni<List<UUID>> operatedBy(String username) {
-        return Deployment.<Deployment>list("createdBy = ?1 or startedBy = ?1", username)
+        return Deployment.<Deployment>list(Operators.INCLUDE_ME, io.quarkus.panache.common.Parameters.with("me", username))
                 .map(list -> list.stream().map(d -> d.id).toList());
+    }
+
+    /** The deployment, if {@code actor} may read it: its operators, supervisors and the DPO. */
+    @OwnSession
+    public Uni<DeploymentView> get(Actor actor, UUID id) {
+        return Deployment.require(id).invoke(d -> d.summary().requireReadableBy(actor)).chain(DeploymentQueries::view);
     }
 
     @OwnSession

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.lfr.common.Actor;
 import org.lfr.common.Now;
 import org.lfr.persistence.OwnSession;
 
@@ -43,8 +44,8 @@ public class DeploymentReadiness {
 
     /** Every start rule, in the order the gate checks them, met or not. */
     @OwnSession
-    public Uni<List<RuleCheck>> checklist(UUID id) {
-        return Deployment.require(id).chain(d -> startFacts.load(d).map(facts -> {
+    public Uni<List<RuleCheck>> checklist(Actor actor, UUID id) {
+        return Deployment.require(id).invoke(d -> d.summary().requireReadableBy(actor)).chain(d -> startFacts.load(d).map(facts -> {
             // running (or paused) deployments are checked where they are; the rest as if about to start
             DeploymentStatus from = d.status == DeploymentStatus.ACTIVE || d.status == DeploymentStatus.PAUSED ? d.status
                     : DeploymentStatus.AUTHORISED;

@@ -99,14 +99,17 @@ public class DeploymentService {
 
     // ------------------------------------------------------------------ operating (officer)
 
+    /** Only an officer assigned to it starts it; starting assigns nobody. */
     public Uni<DeploymentView> start(Actor actor, UUID id) {
-        return changes.transition(actor, AuditAction.DEPLOYMENT_STARTED, id, d -> requireGate(d, DeploymentStatus.AUTHORISED,
-                "start").map(ok -> {
-                    d.status = DeploymentStatus.ACTIVE;
-                    d.startedBy = actor.username();
-                    d.startedAt = now.instant();
-                    return Map.of();
-                }));
+        return changes.transition(actor, AuditAction.DEPLOYMENT_STARTED, id, d -> {
+            d.summary().requireOperatedBy(actor);
+            return requireGate(d, DeploymentStatus.AUTHORISED, "start").map(ok -> {
+                d.status = DeploymentStatus.ACTIVE;
+                d.startedBy = actor.username();
+                d.startedAt = now.instant();
+                return Map.of();
+            });
+        });
     }
 
     public Uni<DeploymentView> pause(Actor actor, UUID id) {

@@ -12,16 +12,17 @@ import org.lfr.common.ForbiddenException;
  * "operates", "drafted" and four-eyes are decided.
  */
 public record DeploymentSummary(UUID id, String reference, DeploymentStatus status, String createdBy,
-        String startedBy, double matchThreshold, Instant plannedStart, Instant plannedEnd, Instant endedAt) {
+        String startedBy, Operators operators, double matchThreshold, Instant plannedStart, Instant plannedEnd,
+        Instant endedAt) {
 
-    /** Officers who operate a deployment: whoever drafted it and whoever started it. */
+    /** Officers who operate a deployment: those assigned to it ({@link Operators}). */
     public boolean isOperatedBy(String username) {
-        return username.equals(createdBy) || username.equals(startedBy);
+        return operators.include(username);
     }
 
     public void requireOperatedBy(Actor actor) {
         if (!isOperatedBy(actor.username())) {
-            throw new ForbiddenException("you do not operate deployment " + reference);
+            throw new ForbiddenException("you are not assigned to operate deployment " + reference);
         }
     }
 
@@ -32,10 +33,29 @@ public record DeploymentSummary(UUID id, String reference, DeploymentStatus stat
         }
     }
 
-    /** A watchlist is drawn up by the officers of its deployment; supervisors review and correct any. */
-    public void requireMayEditWatchlist(Actor actor) {
+    /**
+     * A watchlist is drawn up, and notices, signs and leaflets recorded, by the officers of its deployment;
+     * supervisors review and correct any.
+     */
+    public void requireOperatedByOrSupervisor(Actor actor) {
         if (!actor.isSupervisor()) {
             requireOperatedBy(actor);
+        }
+    }
+
+    /**
+     * Who may change the assigned officers: the drafter or a supervisor until it runs; once it has run, a
+     * supervisor only (an operator cannot hand the live deployment, its alerts and its images to someone else).
+     */
+    public void requireMayAssignOperators(Actor actor) {
+        if (actor.isSupervisor()) {
+            return;
+        }
+        boolean beforeRunning = status == DeploymentStatus.DRAFT || status == DeploymentStatus.SUBMITTED
+                || status == DeploymentStatus.AUTHORISED;
+        if (!beforeRunning || !actor.username().equals(createdBy)) {
+            throw new ForbiddenException("only a supervisor" + (beforeRunning ? " or the officer who drafted it" : "")
+                    + " may assign the officers of deployment " + reference);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -12,14 +13,18 @@ import org.eclipse.microprofile.graphql.Type;
 public record DeploymentView(@Id @NonNull UUID id, String reference, String purpose, String locationName, double latitude,
         double longitude, String areaDescription, String locationRationale, Instant plannedStart, Instant plannedEnd,
         String dpiaReference, String equalityImpactReference, double matchThreshold, DeploymentStatus status,
-        String createdBy, Instant createdAt, String submittedBy, Instant submittedAt, String authorisedBy,
+        String createdBy,
+        @Description("The officers assigned to operate it: only they start, pause, stop, push frames, record signs,"
+                + " leaflets and notices, edit its watchlist and read its alerts (supervisors and the DPO besides).")
+        @NonNull List<@NonNull String> operators,
+        Instant createdAt, String submittedBy, Instant submittedAt, String authorisedBy,
         Instant authorisedAt, String noticeExemptionReason, String decisionReason, String startedBy,
         Instant startedAt, Instant endedAt, long facesProcessed, List<CameraView> cameras) {
 
     static DeploymentView of(Deployment d, List<Camera> cameras) {
         return new DeploymentView(d.id, d.reference, d.purpose, d.locationName, d.latitude, d.longitude,
                 d.areaDescription, d.locationRationale, d.plannedStart, d.plannedEnd, d.dpiaReference,
-                d.equalityImpactReference, d.matchThreshold, d.status, d.createdBy, d.createdAt, d.submittedBy,
+                d.equalityImpactReference, d.matchThreshold, d.status, d.createdBy, d.operators, d.createdAt, d.submittedBy,
                 d.submittedAt, d.authorisedBy, d.authorisedAt, d.noticeExemptionReason, d.decisionReason,
                 d.startedBy, d.startedAt, d.endedAt, d.facesProcessed, cameras.stream().map(CameraView::of).toList());
     }

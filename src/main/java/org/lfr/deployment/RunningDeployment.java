@@ -7,19 +7,19 @@ import java.util.UUID;
  * What the recognition runtime needs of an ACTIVE deployment: its threshold, its operators and its cameras (with the
  * stream credentials the runtime alone may use).
  */
-public record RunningDeployment(UUID id, String reference, double matchThreshold, String createdBy, String startedBy,
+public record RunningDeployment(UUID id, String reference, double matchThreshold, Operators operators,
         List<Camera> cameras) {
 
     static RunningDeployment of(Deployment d, List<org.lfr.deployment.Camera> cameras) {
-        return new RunningDeployment(d.id, d.reference, d.matchThreshold, d.createdBy, d.startedBy, cameras.stream()
+        return new RunningDeployment(d.id, d.reference, d.matchThreshold, new Operators(d.operators), cameras.stream()
                 .map(c -> new Camera(c.id, c.name, c.streamUrl == null ? null
-                        : new CameraUrlPolicy.StreamTarget(c.streamUrl, c.streamCredentials), c.pushMode,
-                        c.deviceClientId)).toList());
+                        : new CameraUrlPolicy.StreamTarget(c.streamUrl, c.streamCredentials, c.streamQuerySecrets),
+                        c.pushMode, c.deviceClientId)).toList());
     }
 
-    /** Who operates it (may push frames to its cameras with their own token). */
+    /** Who operates it (may push frames to its cameras with their own token): the assigned officers. */
     public boolean isOperatedBy(String username) {
-        return username.equals(createdBy) || username.equals(startedBy);
+        return operators.include(username);
     }
 
     /** {@code stream} is null for a push camera; {@code deviceClientId} the device allowed to push, if any. */

@@ -28,6 +28,8 @@ public enum Transition {
     AUTHORISE("authorised", AUTHORISED, SUBMITTED),
     REJECT("rejected", REJECTED, SUBMITTED),
     CANCEL("cancelled", CANCELLED, DRAFT, SUBMITTED, AUTHORISED),
+    /** Who operates it; once it has run, a supervisor only ({@link DeploymentSummary#requireMayAssignOperators}). */
+    ASSIGN_OPERATORS("given operators", null, DRAFT, SUBMITTED, AUTHORISED, ACTIVE, PAUSED, SUSPENDED),
     SET_THRESHOLD("given a new threshold", null, DRAFT, SUBMITTED, AUTHORISED, PAUSED),
     PAUSE("paused", PAUSED, ACTIVE),
     RESUME("resumed", ACTIVE, PAUSED),

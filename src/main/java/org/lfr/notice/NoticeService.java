@@ -42,7 +42,8 @@ public class NoticeService {
     public Uni<NoticeView> publish(Actor actor, UUID deploymentId, NoticeInput input) {
         validation.check(input);
         return audited.run(actor, AuditAction.NOTICE_PUBLISHED, AuditSubject.DEPLOYMENT, deploymentId, () -> deployments
-                .summary(deploymentId).invoke(DeploymentSummary::requireNotEnded).chain(d -> {
+                .summary(deploymentId).invoke(d -> d.requireOperatedByOrSupervisor(actor))
+                .invoke(DeploymentSummary::requireNotEnded).chain(d -> {
                     CommunityNotice n = new CommunityNotice();
                     n.id = UUID.randomUUID();
                     n.deploymentId = deploymentId;

@@ -44,6 +44,7 @@ public class SignageService {
         validation.check(input);
         return audited.run(actor, AuditAction.SIGNAGE_PLACED, AuditSubject.DEPLOYMENT, null, () -> deployments
                 .requireCamera(cameraId).chain(camera -> deployments.summary(camera.deploymentId())
+                        .invoke(d -> d.requireOperatedByOrSupervisor(actor))
                         .invoke(DeploymentSummary::requireNotEnded).chain(d -> {
                             Signage s = new Signage();
                             s.id = UUID.randomUUID();
@@ -62,6 +63,7 @@ public class SignageService {
         return audited.run(actor, AuditAction.SIGNAGE_REMOVED, AuditSubject.DEPLOYMENT, null, () -> Signage
                 .<Signage>findById(signageId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("signage", signageId))
+                .call(s -> deployments.summary(s.deploymentId).invoke(d -> d.requireOperatedByOrSupervisor(actor)))
                 .map(s -> {
                     if (s.removedAt != null) {
                         throw new ConflictException("signage " + signageId + " was already removed");
@@ -75,7 +77,8 @@ public class SignageService {
     public Uni<LeafletView> recordLeaflets(Actor actor, UUID deploymentId, int count) {
         InputValidation.require(count > 0 && count <= 100_000, "count", "must be between 1 and 100000");
         return audited.run(actor, AuditAction.LEAFLETS_RECORDED, AuditSubject.DEPLOYMENT, deploymentId, () -> deployments
-                .summary(deploymentId).invoke(DeploymentSummary::requireNotEnded).chain(d -> {
+                .summary(deploymentId).invoke(d -> d.requireOperatedByOrSupervisor(actor))
+                .invoke(DeploymentSummary::requireNotEnded).chain(d -> {
                     LeafletDistribution l = new LeafletDistribution();
                     l.id = UUID.randomUUID();
                     l.deploymentId = deploymentId;

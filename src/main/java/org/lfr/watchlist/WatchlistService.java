@@ -57,7 +57,7 @@ public class WatchlistService {
     public Uni<WatchlistEntryView> propose(Actor actor, UUID deploymentId, WatchlistEntryInput input) {
         validation.check(input);
         return audited.run(actor, AuditAction.WATCHLIST_ENTRY_PROPOSED, AuditSubject.WATCHLIST_ENTRY, null, () ->
-                deployments.summary(deploymentId).invoke(d -> d.requireMayEditWatchlist(actor))
+                deployments.summary(deploymentId).invoke(d -> d.requireOperatedByOrSupervisor(actor))
                         .chain(() -> editable(deploymentId)).chain(w -> WatchlistEntry.count("deploymentId = ?1 and subjectReference = ?2",
                         deploymentId, input.subjectReference()).chain(n -> {
                             if (n > 0) {
@@ -129,7 +129,7 @@ public class WatchlistService {
     <T> Uni<T> changeEntry(Actor actor, AuditAction action, UUID entryId,
             java.util.function.BiFunction<WatchlistEntry, Watchlist, Uni<Audited<T>>> change) {
         return audited.run(actor, action, AuditSubject.WATCHLIST_ENTRY, entryId, () -> entry(entryId)
-                .call(e -> deployments.summary(e.deploymentId).invoke(d -> d.requireMayEditWatchlist(actor)))
+                .call(e -> deployments.summary(e.deploymentId).invoke(d -> d.requireOperatedByOrSupervisor(actor)))
                 .chain(e -> editable(e.deploymentId).chain(w -> {
                     revokeApproval(w);
                     return change.apply(e, w);
@@ -139,14 +139,14 @@ public class WatchlistService {
     /** Whether {@code actor} may edit the entry's list, before costly work (inference); a refusal is audited. */
     Uni<Void> requireMayEdit(Actor actor, AuditAction action, UUID entryId) {
         return audited.precheck(actor, action, AuditSubject.WATCHLIST_ENTRY, entryId, () -> entry(entryId)
-                .chain(e -> deployments.summary(e.deploymentId)).invoke(d -> d.requireMayEditWatchlist(actor))
+                .chain(e -> deployments.summary(e.deploymentId)).invoke(d -> d.requireOperatedByOrSupervisor(actor))
                 .replaceWithVoid());
     }
 
     /** Whether {@code actor} may edit a deployment's list (bulk enrolment), in the same way. */
     Uni<Void> requireMayEditList(Actor actor, AuditAction action, UUID deploymentId) {
         return audited.precheck(actor, action, AuditSubject.WATCHLIST, deploymentId, () -> deployments
-                .summary(deploymentId).invoke(d -> d.requireMayEditWatchlist(actor)).replaceWithVoid());
+                .summary(deploymentId).invoke(d -> d.requireOperatedByOrSupervisor(actor)).replaceWithVoid());
     }
 
     /** In the caller's session: fails unless {@code actor} may read the entry's list. */

@@ -1,18 +1,36 @@
 // The public page: no sign-in; exactly the fields of the public GraphQL queries, shown as text.
 import { h, when, replace, table, errorSummary } from '/dashboard/js/dom.js';
 
-const QUERY = `{
-  publicDeployments { id reference locationName areaDescription plannedStart plannedEnd status }
-  publicNotices { id deploymentReference locationName area text channels plannedStart plannedEnd publishedAt }
-  publishedDeploymentRecords { reference locationName startedAt endedAt durationMinutes watchlistSize alerts
+// Each list is read a page at a time (the API serves at most 500 a page); the page follows every page of each.
+const LISTS = {
+  publicDeployments: 'id reference locationName areaDescription plannedStart plannedEnd status',
+  publicNotices: 'id deploymentReference locationName area text channels plannedStart plannedEnd publishedAt',
+  publishedDeploymentRecords: `reference locationName startedAt endedAt durationMinutes watchlistSize alerts
     confirmedMatches falseAlerts facesProcessed falseAlertRate matchThreshold expectedRates arrests signsPlaced
-    noticesPublished publishedAt } }`;
+    noticesPublished publishedAt`,
+};
+const PAGE = 200;
+const MAX_PAGES = 20;
+
+async function all(list) {
+  const items = [];
+  let after = null;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const response = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: `query($after: String) { ${list}(first: ${PAGE}, after: $after) {
+        edges { node { ${LISTS[list]} } } pageInfo { hasNextPage endCursor } } }`, variables: { after } }) });
+    const { data, errors } = await response.json();
+    if (errors?.length) throw new Error(errors.map((e) => e.message).join('; '));
+    items.push(...data[list].edges.map((e) => e.node));
+    if (!data[list].pageInfo.hasNextPage) break;
+    after = data[list].pageInfo.endCursor;
+  }
+  return items;
+}
 
 async function load() {
-  const response = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query: QUERY }) });
-  const { data, errors } = await response.json();
-  if (errors?.length) throw new Error(errors.map((e) => e.message).join('; '));
+  const [publicDeployments, publicNotices, publishedDeploymentRecords] = await Promise.all(Object.keys(LISTS).map(all));
+  const data = { publicDeployments, publicNotices, publishedDeploymentRecords };
   replace(document.getElementById('content'),
     table('Planned and current deployments', ['Reference', 'Where', 'Area', 'When', 'Status'],
       data.publicDeployments.map((d) => [d.reference, d.locationName, d.areaDescription,

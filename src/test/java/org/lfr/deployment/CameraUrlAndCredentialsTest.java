@@ -87,7 +87,7 @@ class CameraUrlAndCredentialsTest {
         assertThat(logged).noneMatch(l -> l.contains(SECRET));
 
         String everything = GraphQL.ok(null, "query($d: ID!) { deployment(id: $d) { cameras { streamUrl"
-                + " hasCredentials } } deployments { edges { node { cameras { streamUrl } } } } publicDeployments { areaDescription }"
+                + " hasCredentials } } deployments { edges { node { cameras { streamUrl } } } } publicDeployments { edges { node { areaDescription } } }"
                 + " auditTrail(last: 500) { edges { node { details } } } }", Map.of("d", d.id().toString())).extract().asString();
         assertThat(everything).contains("rtsp://127.0.0.1:1/live").doesNotContain(SECRET);
         assertThat(Sql.count("select count(*) from audit_event where details like ?", "%" + SECRET + "%")).isZero();

@@ -15,6 +15,7 @@ import static org.lfr.deployment.DeploymentStatus.SUSPENDED;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,7 @@ class LifecycleRulesTest {
             Map.entry(Transition.AUTHORISE, EnumSet.of(SUBMITTED)),
             Map.entry(Transition.REJECT, EnumSet.of(SUBMITTED)),
             Map.entry(Transition.CANCEL, EnumSet.of(DRAFT, SUBMITTED, AUTHORISED)),
+            Map.entry(Transition.ASSIGN_OPERATORS, EnumSet.of(DRAFT, SUBMITTED, AUTHORISED, ACTIVE, PAUSED, SUSPENDED)),
             Map.entry(Transition.SET_THRESHOLD, EnumSet.of(DRAFT, SUBMITTED, AUTHORISED, PAUSED)),
             Map.entry(Transition.PAUSE, EnumSet.of(ACTIVE)),
             Map.entry(Transition.RESUME, EnumSet.of(PAUSED)),
@@ -81,18 +83,39 @@ class LifecycleRulesTest {
     }
 
     @Test
-    void officersOperateWhatTheyDraftedOrStartedAndReadOnlyThat() {
-        DeploymentSummary d = summary(ACTIVE, "carol", "dave");
+    void officersOperateWhatTheyAreAssignedToAndReadOnlyThat() {
+        // drafted by carol, started by erin, operated by carol and dave: starting it made erin nothing
+        DeploymentSummary d = summary(ACTIVE, "carol", "erin", "carol", "dave");
         Actor carol = officer("carol");
         Actor dave = officer("dave");
         Actor erin = officer("erin");
         assertThatCode(() -> d.requireOperatedBy(carol)).doesNotThrowAnyException();
         assertThatCode(() -> d.requireOperatedBy(dave)).doesNotThrowAnyException();
         assertThatThrownBy(() -> d.requireOperatedBy(erin)).isInstanceOf(ForbiddenException.class)
-                .hasMessage("you do not operate deployment REF-1");
+                .hasMessage("you are not assigned to operate deployment REF-1");
+        assertThatThrownBy(() -> summary(ACTIVE, "carol", null, "dave").requireOperatedBy(carol))
+                .as("a drafter taken off the deployment no longer operates it").isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> d.requireReadableBy(erin)).isInstanceOf(ForbiddenException.class);
         assertThatCode(() -> d.requireReadableBy(new Actor("alice", Set.of(Roles.SUPERVISOR)))).doesNotThrowAnyException();
         assertThatCode(() -> d.requireReadableBy(new Actor("erin.dpo", Set.of(Roles.DPO)))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDrafterAssignsOperatorsUntilItRunsThenOnlyASupervisor() {
+        Actor alice = new Actor("alice", Set.of(Roles.SUPERVISOR));
+        for (DeploymentStatus before : List.of(DRAFT, SUBMITTED, AUTHORISED)) {
+            DeploymentSummary d = summary(before, "carol", null, "carol", "dave");
+            assertThatCode(() -> d.requireMayAssignOperators(officer("carol"))).as(before.name()).doesNotThrowAnyException();
+            assertThatCode(() -> d.requireMayAssignOperators(alice)).as(before.name()).doesNotThrowAnyException();
+            assertThatThrownBy(() -> d.requireMayAssignOperators(officer("dave"))).as("an assigned officer, " + before)
+                    .isInstanceOf(ForbiddenException.class);
+        }
+        for (DeploymentStatus running : List.of(ACTIVE, PAUSED, SUSPENDED)) {
+            DeploymentSummary d = summary(running, "carol", "carol", "carol");
+            assertThatThrownBy(() -> d.requireMayAssignOperators(officer("carol"))).as(running.name())
+                    .isInstanceOf(ForbiddenException.class).hasMessageContaining("only a supervisor may assign");
+            assertThatCode(() -> d.requireMayAssignOperators(alice)).as(running.name()).doesNotThrowAnyException();
+        }
     }
 
     @Test
@@ -110,9 +133,11 @@ class LifecycleRulesTest {
         return new Actor(name, Set.of(Roles.OFFICER));
     }
 
-    static DeploymentSummary summary(DeploymentStatus status, String createdBy, String startedBy) {
+    /** A deployment operated by its drafter (as drafting assigns it), or by {@code operators} when given. */
+    static DeploymentSummary summary(DeploymentStatus status, String createdBy, String startedBy, String... operators) {
         Instant now = Instant.parse("2026-11-30T10:00:00Z");
-        return new DeploymentSummary(UUID.randomUUID(), "REF-1", status, createdBy, startedBy, 0.81, now,
+        return new DeploymentSummary(UUID.randomUUID(), "REF-1", status, createdBy, startedBy,
+                new Operators(operators.length == 0 ? List.of(createdBy) : List.of(operators)), 0.81, now,
                 now.plusSeconds(3600), null);
     }
 }

@@ -48,6 +48,7 @@ public final class Browser implements AutoCloseable {
         // root in CI: no sandbox; small /dev/shm in containers
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB",
                 "--window-size=" + width + "," + height, "--autoplay-policy=no-user-gesture-required");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // for contentSecurityPolicyViolations
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(executable("chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
@@ -118,6 +119,13 @@ public final class Browser implements AutoCloseable {
      * "rule: target…" lines (empty when there are none).
      */
     @SuppressWarnings("unchecked")
+    /** What the page's Content-Security-Policy refused since the last call (Chromium logs each refusal). */
+    public List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
     public List<String> seriousAccessibilityViolations() {
         try {
             script(Files.readString(AXE));

@@ -18,6 +18,7 @@ import org.lfr.deployment.DeploymentDrafting;
 import org.lfr.deployment.DeploymentInput;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentService;
+import org.lfr.deployment.OperatorAssignment;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.notice.NoticeChannel;
 import org.lfr.notice.NoticeInput;
@@ -117,9 +118,16 @@ public final class Fixtures {
                 "Critical threat: armed suspect believed to be in the area today"));
     }
 
+    /** Drafted by {@link #DRAFTER}, assigned by a supervisor to {@code operator} (alone), started by them. */
     public static DeploymentView active(Actor operator) {
         DeploymentView d = authorised(DRAFTER);
+        assign(d.id(), operator.username());
         return await(() -> bean(DeploymentService.class).start(operator, d.id()));
+    }
+
+    /** A supervisor assigns exactly these officers to operate the deployment. */
+    public static DeploymentView assign(UUID deploymentId, String... usernames) {
+        return await(() -> bean(OperatorAssignment.class).assign(APPROVER, deploymentId, List.of(usernames)));
     }
 
     public static AlertView alert(DeploymentView active) {

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Real access tokens from the local Keycloak (scripts/infra up), obtained with the password grant of the public
- * client {@code lfr-web}, exactly as a CLI user would.
+ * client {@code lfr-cli}, exactly as a CLI user would.
  */
 public final class KeycloakTokens {
 
@@ -25,12 +25,19 @@ public final class KeycloakTokens {
                 .extract().path("access_token");
     }
 
+    /**
+     * The demo realm's confidential client for scripts and tests: the dashboard's public client {@code lfr-web} does
+     * not take passwords (that would let a script skip the login page and any second factor a force adds).
+     */
+    public static final String CLI_CLIENT = "lfr-cli", CLI_SECRET = "demo-cli-secret";
+
     /** The demo users of src/main/keycloak/lfr-realm.json; each password is {@code demo-<first part>-pass}. */
     public static String accessToken(String username) {
         String realmUrl = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         return given()
                 .formParam("grant_type", "password")
-                .formParam("client_id", "lfr-web")
+                .formParam("client_id", CLI_CLIENT)
+                .formParam("client_secret", CLI_SECRET)
                 .formParam("username", username)
                 .formParam("password", password(username))
                 .formParam("scope", "openid")

@@ -23,6 +23,7 @@ import org.lfr.deployment.CameraView;
 import org.lfr.deployment.DeploymentReadiness;
 import org.lfr.recognition.runtime.CameraSupervisor;
 import org.lfr.recognition.runtime.CameraWorker;
+import org.lfr.security.CurrentActor;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,17 +34,20 @@ public class CameraStatusApi {
     private final CameraSupervisor cameras;
     private final DeploymentReadiness readiness;
     private final Clock clock;
+    private final CurrentActor actor;
 
-    CameraStatusApi(CameraSupervisor cameras, DeploymentReadiness readiness, Clock clock) {
+    CameraStatusApi(CameraSupervisor cameras, DeploymentReadiness readiness, Clock clock, CurrentActor actor) {
         this.cameras = cameras;
         this.readiness = readiness;
         this.clock = clock;
+        this.actor = actor;
     }
 
     @Type("CameraStatus")
     @Description("A camera as the replica answering sees it. NOT_HERE: it is not analysed on this replica (another"
-            + " replica holds it, or the deployment is not active).")
+            + " replica holds it, or the deployment is not active); FAILED: it could not start here (see problem).")
     public record CameraStatus(@NonNull String state,
+            @Description("Why the camera is not analysed (FAILED), in words; null otherwise.") String problem,
             @Description("Frames analysed per second, recently.") double analysedFps,
             @Description("Frames dropped because analysis was busy (the newest frame is always kept).") long droppedFrames,
             long reconnects,
@@ -55,11 +59,12 @@ public class CameraStatusApi {
     public @NonNull CameraStatus status(@Source CameraView camera) {
         CameraWorker worker = cameras.workers().get(camera.id());
         if (worker == null) {
-            return new CameraStatus("NOT_HERE", 0, 0, 0, null);
+            return cameras.failure(camera.id()).map(why -> new CameraStatus("FAILED", why, 0, 0, 0, null))
+                    .orElse(new CameraStatus("NOT_HERE", null, 0, 0, 0, null));
         }
         CameraWorker.Status s = worker.status();
         Instant last = s.lastFrameAt();
-        return new CameraStatus(s.state(), s.analysedFps(), s.dropped(), s.reconnects(),
+        return new CameraStatus(s.state(), null, s.analysedFps(), s.dropped(), s.reconnects(),
                 last == null ? null : Duration.between(last, clock.instant()).toSeconds());
     }
 
@@ -69,6 +74,6 @@ public class CameraStatusApi {
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
     public Uni<List<DeploymentReadiness.RuleCheck>> deploymentReadiness(@Id @NonNull String deploymentId) {
         UUID id = Ids.uuid("deploymentId", deploymentId);
-        return readiness.checklist(id);
+        return readiness.checklist(actor.get(), id);
     }
 }

@@ -4,6 +4,7 @@ import static org.lfr.common.Roles.DPO;
 import static org.lfr.common.Roles.OFFICER;
 import static org.lfr.common.Roles.SUPERVISOR;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.lfr.common.Actor;
 import org.lfr.common.paging.PageRequest;
 import org.lfr.deployment.CameraInput;
 import org.lfr.deployment.DeploymentConnection;
@@ -24,6 +26,8 @@ import org.lfr.deployment.DeploymentInput;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentView;
+import org.lfr.deployment.OperatorAssignment;
+import org.lfr.deployment.Operators;
 import org.lfr.security.CurrentActor;
 
 import io.smallrye.graphql.api.Subscription;
@@ -36,31 +40,35 @@ public class DeploymentApi {
     private final DeploymentQueries queries;
     private final DeploymentDrafting drafting;
     private final DeploymentService deployments;
+    private final OperatorAssignment operators;
     private final DeploymentEvents events;
     private final CurrentActor actor;
 
     DeploymentApi(DeploymentQueries queries, DeploymentDrafting drafting, DeploymentService deployments,
-            DeploymentEvents events, CurrentActor actor) {
+            OperatorAssignment operators, DeploymentEvents events, CurrentActor actor) {
         this.queries = queries;
         this.drafting = drafting;
         this.deployments = deployments;
+        this.operators = operators;
         this.events = events;
         this.actor = actor;
     }
 
     @Query
     @Description("Deployments, newest planned start first, a page at a time (Relay: `first`/`after` towards older,"
-            + " `last`/`before` towards newer), filtered by status, by whether the caller operates them, by planned start.")
+            + " `last`/`before` towards newer), filtered by status, by whether the caller operates them, by planned start."
+            + " An officer sees only the deployments they are assigned to.")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
     public Uni<DeploymentConnection> deployments(DeploymentFilter filter, Integer first, String after, Integer last,
             String before) {
-        return queries.page(actor.get().username(), filter, new PageRequest(first, after, last, before));
+        return queries.page(actor.get(), filter, new PageRequest(first, after, last, before));
     }
 
     @Query
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
+    @Description("One deployment: for its assigned officers, supervisors and the DPO.")
     public Uni<DeploymentView> deployment(@Id @NonNull String id) {
-        return queries.get(Ids.uuid("id", id));
+        return queries.get(actor.get(), Ids.uuid("id", id));
     }
 
     @Mutation
@@ -87,6 +95,15 @@ public class DeploymentApi {
     @Description("Submit a draft for authorisation: its drafting officer, or a supervisor on their behalf.")
     public Uni<DeploymentView> submitDeployment(@Id @NonNull String id) {
         return drafting.submit(actor.get(), Ids.uuid("id", id));
+    }
+
+    @Mutation
+    @Description("Set the officers who operate a deployment (usernames of the identity provider; the drafter is"
+            + " assigned when drafting): its drafter or a supervisor until it starts, a supervisor only afterwards.")
+    @RolesAllowed({OFFICER, SUPERVISOR})
+    public Uni<DeploymentView> assignOperators(@Id @NonNull String deploymentId,
+            @NonNull List<@NonNull String> usernames) {
+        return operators.assign(actor.get(), Ids.uuid("deploymentId", deploymentId), usernames);
     }
 
     @Mutation
@@ -149,10 +166,14 @@ public class DeploymentApi {
     }
 
     @Subscription
-    @Description("Status changes, of one deployment or of all.")
+    @Description("Status changes, of one deployment or of all the caller may read (an officer: those assigned to"
+            + " them).")
     @RolesAllowed({OFFICER, SUPERVISOR, DPO})
     public Multi<DeploymentView> deploymentStatusChanged(@Id String deploymentId) {
         UUID deployment = deploymentId == null ? null : Ids.uuid("deploymentId", deploymentId);
-        return events.stream().filter(d -> deployment == null || deployment.equals(d.id()));
+        Actor caller = actor.get();
+        boolean seesAll = caller.isSupervisor() || caller.isDpo();
+        return events.stream().filter(d -> (deployment == null || deployment.equals(d.id()))
+                && (seesAll || new Operators(d.operators()).include(caller.username())));
     }
 }

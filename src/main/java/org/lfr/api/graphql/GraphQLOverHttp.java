@@ -55,7 +55,7 @@ class GraphQLOverHttp {
 
     GraphQLOverHttp(Instance<GraphQLSchema> schema, ObjectMapper json,
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String path,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
+            @ConfigProperty(name = "lfr.graphql.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens) {
         this.schema = schema;
         this.json = json;

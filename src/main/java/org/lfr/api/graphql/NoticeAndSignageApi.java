@@ -40,8 +40,9 @@ public class NoticeAndSignageApi {
     }
 
     @Mutation
-    @Description("Publish a community notice now (it becomes public at once; it cannot be backdated).")
-    @RolesAllowed(SUPERVISOR)
+    @Description("Publish a community notice now (it becomes public at once; it cannot be backdated): an officer"
+            + " assigned to the deployment, or a supervisor.")
+    @RolesAllowed({OFFICER, SUPERVISOR})
     public Uni<NoticeView> publishNotice(@Id @NonNull String deploymentId, @NonNull NoticeInput input) {
         return notices.publish(actor.get(), Ids.uuid("deploymentId", deploymentId), input);
     }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.lfr.audit.AuditAction;
 import org.lfr.audit.AuditEventConnection;
 import org.lfr.audit.AuditFilter;
 import org.lfr.audit.AuditQueries;
@@ -51,6 +52,13 @@ public class OversightApi {
     public Uni<AuditEventConnection> auditTrail(AuditFilter filter, Integer first, String after, Integer last,
             String before) {
         return audit.page(filter, new PageRequest(first, after, last, before));
+    }
+
+    @Query
+    @Description("Every action the audit trail records, for filtering it (introspection is off outside development).")
+    @RolesAllowed(DPO)
+    public @NonNull List<@NonNull AuditAction> auditActions() {
+        return List.of(AuditAction.values());
     }
 
     @Query

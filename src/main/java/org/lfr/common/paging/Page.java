@@ -27,6 +27,32 @@ public record Page<T>(List<T> items, List<String> cursors, PageInfo pageInfo) {
         return new Page<>(items, cursors, info);
     }
 
+    /**
+     * A page of a list already in memory and in list order (a short list, read whole and cached): the items after
+     * (or, backwards, before) the cursor's key. A key that is no longer in the list starts from the beginning (end).
+     */
+    public static <T> Page<T> ofList(PageRequest request, List<T> ordered, Function<T, String> key) {
+        String field = request.backwards() ? "before" : "after";
+        String cursorKey = request.decode(field);
+        int at = -1;
+        for (int i = 0; cursorKey != null && i < ordered.size(); i++) {
+            if (key.apply(ordered.get(i)).equals(cursorKey)) {
+                at = i;
+                break;
+            }
+        }
+        List<T> rows;
+        if (request.backwards()) {
+            int end = at < 0 ? ordered.size() : at;
+            rows = new ArrayList<>(ordered.subList(Math.max(0, end - request.size() - 1), end));
+            Collections.reverse(rows);
+        } else {
+            int start = at < 0 ? 0 : at + 1;
+            rows = ordered.subList(start, Math.min(ordered.size(), start + request.size() + 1));
+        }
+        return of(request, rows, key);
+    }
+
     /** The items as Relay edges, each with its cursor. */
     public <E> List<E> edges(BiFunction<String, T, E> edge) {
         return IntStream.range(0, items.size()).mapToObj(i -> edge.apply(cursors.get(i), items.get(i))).toList();

@@ -3,7 +3,6 @@ package org.lfr.recognition.runtime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,8 +17,6 @@ import org.lfr.common.Await;
 import org.lfr.deployment.DeploymentEvents;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.RunningDeployment;
-import org.lfr.recognition.pipeline.FacePipeline;
-import org.lfr.watchlist.WatchlistEmbeddings;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,15 +32,10 @@ public class CameraSupervisor {
 
     private static final Logger LOG = Logger.getLogger(CameraSupervisor.class);
 
-    /** Where a pushed frame goes: the camera, its deployment (who operates it) and its worker here. */
-    record PushTarget(RunningDeployment deployment, RunningDeployment.Camera camera, CameraWorker worker) {
-    }
-
-    private final FacePipeline pipeline;
     private final CameraWorkerFactory factory;
     private final DeploymentQueries deployments;
     private final DeploymentEvents events;
-    private final WatchlistEmbeddings embeddings;
+    private final UnmatchableWatchlistWarning unmatchable;
     private final RecognitionSink sink;
     private final CameraClaims claims;
 
@@ -51,21 +43,20 @@ public class CameraSupervisor {
     private final Map<UUID, CameraClaims.Claim> claimed = new ConcurrentHashMap<>();
     /** Push cameras of ACTIVE deployments: their worker starts on the first frame this replica receives. */
     private final Map<UUID, RunningDeployment> pushable = new ConcurrentHashMap<>();
-    /** ACTIVE deployments whose watchlist enrolment was checked against the running model. */
-    private final Set<UUID> checked = ConcurrentHashMap.newKeySet();
+    /** Cameras of ACTIVE deployments that could not start here, with the reason (status and readiness show it). */
+    private final Map<UUID, String> failed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lfr-recognition-control");
         t.setDaemon(true);
         return t;
     });
 
-    CameraSupervisor(FacePipeline pipeline, CameraWorkerFactory factory, DeploymentQueries deployments,
-            DeploymentEvents events, WatchlistEmbeddings embeddings, RecognitionSink sink, CameraClaims claims) {
-        this.pipeline = pipeline;
+    CameraSupervisor(CameraWorkerFactory factory, DeploymentQueries deployments, DeploymentEvents events,
+            UnmatchableWatchlistWarning unmatchable, RecognitionSink sink, CameraClaims claims) {
         this.factory = factory;
         this.deployments = deployments;
         this.events = events;
-        this.embeddings = embeddings;
+        this.unmatchable = unmatchable;
         this.sink = sink;
         this.claims = claims;
     }
@@ -88,12 +79,17 @@ public class CameraSupervisor {
         claimed.clear();
     }
 
-    /** Safety net for missed events (and other replicas' changes): align workers with the database. */
+    /**
+     * Safety net for missed events (and other replicas' changes): align workers with the database. Every deployment
+     * is applied even when one of them cannot be (its cameras say why).
+     */
     @Scheduled(identity = "recognition-reconcile", every = "10s", delayed = "10s")
     void reconcile() {
         try {
             List<RunningDeployment> active = Await.result(deployments::running);
             active.forEach(this::apply);
+            failed.keySet().removeIf(camera -> active.stream().flatMap(d -> d.cameras().stream())
+                    .noneMatch(c -> c.id().equals(camera)));
             workers.values().stream().map(w -> w.camera().deploymentId()).distinct()
                     .filter(id -> active.stream().noneMatch(d -> d.id().equals(id)))
                     .toList().forEach(this::stopDeployment);
@@ -129,16 +125,27 @@ public class CameraSupervisor {
         return Optional.ofNullable(workers.get(cameraId));
     }
 
+    /** Why a camera of an ACTIVE deployment could not start here; empty when it did or was not tried. */
+    public Optional<String> failure(UUID cameraId) {
+        return Optional.ofNullable(failed.get(cameraId));
+    }
+
+    /** Cameras that could not start here, with the reason: for health. */
+    public Map<UUID, String> failures() {
+        return Map.copyOf(failed);
+    }
+
     /** Workers running here, for status and health. */
     public Map<UUID, CameraWorker> workers() {
         return Map.copyOf(workers);
     }
 
     /**
-     * Where a push camera's frame goes; its worker starts here on its first frame. Empty when the camera is in no
-     * ACTIVE deployment; a camera analysed by another replica fails with {@link ClaimedElsewhere}.
+     * The ACTIVE deployment and push camera a frame is addressed to, without claiming or starting anything: the
+     * caller is judged on this before any state changes. Empty when the camera is no push camera of an ACTIVE
+     * deployment.
      */
-    Optional<PushTarget> pushTarget(UUID cameraId) {
+    Optional<PushDestination> pushDestination(UUID cameraId) {
         RunningDeployment d = pushable.get(cameraId);
         if (d == null) {
             d = Await.result(() -> deployments.runningWithCamera(cameraId)).orElse(null);
@@ -147,27 +154,23 @@ public class CameraSupervisor {
             return Optional.empty();
         }
         RunningDeployment deployment = d;
-        Optional<RunningDeployment.Camera> camera = deployment.cameras().stream()
-                .filter(c -> c.id().equals(cameraId) && c.pushMode()).findFirst();
-        if (camera.isEmpty()) {
-            return Optional.empty();
-        }
-        CameraWorker worker = workers.get(cameraId);
-        if (worker == null) {
-            worker = startIfClaimed(deployment, camera.get());
-        }
-        if (worker == null) {
-            throw new ClaimedElsewhere(cameraId);
-        }
-        return Optional.of(new PushTarget(deployment, camera.get(), worker));
+        return deployment.cameras().stream().filter(c -> c.id().equals(cameraId) && c.pushMode()).findFirst()
+                .map(c -> new PushDestination(deployment, c));
     }
 
-    /** Another replica analyses this camera. */
-    static final class ClaimedElsewhere extends RuntimeException {
-        ClaimedElsewhere(UUID cameraId) {
-            super("camera " + cameraId + " is analysed by another replica: send its frames to one replica (session"
-                    + " affinity)");
+    /**
+     * Where an accepted frame goes: the camera's worker here, claimed and started on its first frame; a camera
+     * analysed by another replica fails with {@link ClaimedElsewhere}.
+     */
+    PushTarget pushTarget(PushDestination destination) {
+        CameraWorker worker = workers.get(destination.camera().id());
+        if (worker == null) {
+            worker = startIfClaimed(destination.deployment(), destination.camera());
         }
+        if (worker == null) {
+            throw new ClaimedElsewhere(destination.camera().id());
+        }
+        return new PushTarget(destination.deployment(), destination.camera(), worker);
     }
 
     private void refresh(UUID deploymentId) {
@@ -181,54 +184,49 @@ public class CameraSupervisor {
     }
 
     private void apply(RunningDeployment d) {
-        if (checked.add(d.id())) {
-            warnIfUnmatchable(d);
-        }
+        unmatchable.checkOnce(d);
         for (var c : d.cameras()) {
             if (c.pushMode()) {
                 pushable.put(c.id(), d);
             } else {
-                startIfClaimed(d, c);
+                try {
+                    startIfClaimed(d, c);
+                } catch (RuntimeException e) {
+                    LOG.errorf("deployment %s: camera %s could not start: %s", d.reference(), c.name(), e.getMessage());
+                }
             }
         }
     }
 
-    /** Starts the camera's worker here unless it runs here already or another replica holds the camera. */
+    /**
+     * Starts the camera's worker here unless it runs here already or another replica holds the camera. A camera that
+     * cannot start gives its claim back (another replica, or the next reconcile, may try) and records why.
+     */
     private CameraWorker startIfClaimed(RunningDeployment d, RunningDeployment.Camera c) {
         return workers.computeIfAbsent(c.id(), id -> {
             var claim = claims.tryClaim(id);
             if (claim.isEmpty()) {
                 return null;
             }
+            CameraWorker worker;
+            try {
+                worker = factory.create(d, c);
+                worker.start();
+            } catch (RuntimeException e) {
+                claim.get().close();
+                failed.put(id, "could not start: " + e.getMessage());
+                throw e;
+            }
             claimed.put(id, claim.get());
-            CameraWorker worker = factory.create(d, c);
-            worker.start();
+            failed.remove(id);
             LOG.infof("deployment %s: camera %s analysing on this replica (%s)", d.reference(), c.name(),
                     c.stream() == null ? "push" : "stream");
             return worker;
         });
     }
 
-    /**
-     * A watchlist enrolled under other models (the models or their settings changed since) would silently match
-     * nobody: say so loudly, once per run of the deployment.
-     */
-    private void warnIfUnmatchable(RunningDeployment d) {
-        String model = pipeline.embeddingName();
-        try {
-            long unmatchable = Await.result(() -> embeddings.unmatchableEntries(d.id(), model));
-            if (unmatchable > 0) {
-                LOG.errorf("deployment %s: %d watchlist entries have no embedding from the running model %s and"
-                        + " cannot be matched; re-enrol their images (the models or their settings changed)",
-                        d.reference(), unmatchable, model);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("deployment %s: watchlist enrolment check failed: %s", d.reference(), e.getMessage());
-        }
-    }
-
     private void stopDeployment(UUID deploymentId) {
-        checked.remove(deploymentId);
+        unmatchable.forget(deploymentId);
         sink.forget(deploymentId);
         pushable.values().removeIf(d -> d.id().equals(deploymentId));
         workers.values().removeIf(w -> {

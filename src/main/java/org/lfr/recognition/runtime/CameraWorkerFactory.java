@@ -40,8 +40,14 @@ class CameraWorkerFactory {
         this.clock = clock;
     }
 
-    /** A worker, not yet started, whose alerts and counts go to the sink. */
+    /**
+     * A worker, not yet started, whose alerts and counts go to the sink. A stream whose host the camera policy now
+     * refuses (the policy changed since the camera was added) is not created: the camera says why.
+     */
     CameraWorker create(RunningDeployment d, RunningDeployment.Camera c) {
+        if (c.stream() != null) {
+            urls.checkHostNow(c.stream().url());
+        }
         CameraMetrics metrics = new CameraMetrics(registry, tracer, d.id(), c.id(), c.name());
         sink.register(c.id(), metrics);
         var tracking = config.tracking();

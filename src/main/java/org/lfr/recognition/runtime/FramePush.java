@@ -39,18 +39,22 @@ public class FramePush {
         this.audit = audit;
     }
 
-    /** Blocking (the first frame may start the camera's worker): call off the event loop. */
+    /**
+     * Blocking (the first frame may start the camera's worker): call off the event loop. The caller is judged before
+     * anything changes: a refused push claims no camera and starts no worker.
+     */
     public void push(Actor actor, UUID cameraId, byte[] image) {
         images.check("frame", image);
-        CameraSupervisor.PushTarget target;
-        try {
-            target = supervisor.pushTarget(cameraId).orElseThrow(() -> new ConflictException("camera " + cameraId
-                    + " is not part of an ACTIVE deployment"));
-        } catch (CameraSupervisor.ClaimedElsewhere e) {
-            throw new ConflictException(e.getMessage());
+        PushDestination destination = supervisor.pushDestination(cameraId).orElseThrow(
+                () -> new ConflictException("camera " + cameraId + " is not part of an ACTIVE deployment"));
+        if (!mayPush(actor, destination)) {
+            refused(actor, destination);
         }
-        if (!mayPush(actor, target)) {
-            refused(actor, target);
+        PushTarget target;
+        try {
+            target = supervisor.pushTarget(destination);
+        } catch (ClaimedElsewhere e) {
+            throw new ConflictException(e.getMessage());
         }
         String feeder = cameraId + "/" + System.identityHashCode(target.worker()) + "/" + actor.username();
         if (feeding.add(feeder)) {
@@ -60,17 +64,17 @@ public class FramePush {
         target.worker().push(image);
     }
 
-    /** The camera's own device, or an officer who operates the deployment (with their own token). */
-    static boolean mayPush(Actor actor, CameraSupervisor.PushTarget target) {
+    /** The camera's own device, or an officer assigned to operate the deployment (with their own token). */
+    static boolean mayPush(Actor actor, PushDestination target) {
         if (actor.isCameraDevice()) {
             return actor.client() != null && actor.client().equals(target.camera().deviceClientId());
         }
         return actor.isOfficer() && target.deployment().isOperatedBy(actor.username());
     }
 
-    private void refused(Actor actor, CameraSupervisor.PushTarget target) {
+    private void refused(Actor actor, PushDestination target) {
         String reason = actor.isCameraDevice() ? "this device is not the camera's own (client " + client(actor) + ")"
-                : "you do not operate deployment " + target.deployment().reference();
+                : "you are not assigned to operate deployment " + target.deployment().reference();
         String key = actor.username() + "/" + target.camera().id();
         long now = System.nanoTime();
         Long last = refusalsAudited.get(key);

@@ -50,7 +50,9 @@ class RecognitionHealth implements HealthCheck {
             r.withData("camera " + entry.getKey(), (isStalled ? "STALLED" : s.state()) + (s.lastFrameAt() == null ? ""
                     : ", last frame " + Duration.between(s.lastFrameAt(), now).toSeconds() + " s ago"));
         }
-        r.withData("cameras", cameras.workers().size()).withData("stalledCameras", stalled);
+        cameras.failures().forEach((camera, why) -> r.withData("camera " + camera, "FAILED: " + why));
+        r.withData("cameras", cameras.workers().size()).withData("stalledCameras", stalled)
+                .withData("failedCameras", cameras.failures().size());
         int pending = alerts.pending();
         r.withData("alertsHeld", pending).withData("alertsDropped", (long) alerts.droppedSoFar());
         if (alerts.outageSince() != null) {

@@ -24,9 +24,9 @@ export async function oversightView(main) {
     }
   };
 
-  const { __type: actionsType } = await gql('{ __type(name: "AuditAction") { enumValues { name } } }');
+  const { auditActions } = await gql('{ auditActions }');
   const [fActor, actor] = field('Actor', input({ maxlength: 200 }));
-  const [fAction, action] = field('Action', select([['', 'Any'], ...actionsType.enumValues.map((v) => [v.name, v.name])]));
+  const [fAction, action] = field('Action', select([['', 'Any'], ...auditActions.map((name) => [name, name])]));
   const [fSubject, subject] = field('Subject id', input({ maxlength: 200 }));
   const [fFrom, from] = field('From', input({ type: 'datetime-local' }));
   const [fTo, to] = field('To', input({ type: 'datetime-local' }));

@@ -64,4 +64,15 @@ class GraphQLOverHttpTest {
                 .body("{\"query\":\"{ alerts { pageInfo { hasNextPage } } }\"}").post("/graphql").then()
                 .statusCode(200).body("errors[0].extensions.code", equalTo("unauthorized"));
     }
+
+    @Test
+    void aGraphQLBodyOverItsOwnLimitIsRefusedLongBeforeTheUploadLimit() {
+        // 300 KiB: far under the 12 MiB that photo uploads need, over the 256 KiB a GraphQL document may take
+        String padding = "#" + "x".repeat(300 * 1024) + "\n";
+        io.restassured.RestAssured.given().contentType("application/json")
+                .body("{\"query\": \"" + padding.replace("\n", "\\n") + "{ __typename }\"}").post("/graphql").then()
+                .statusCode(413);
+        io.restassured.RestAssured.given().contentType("application/json").body("{\"query\": \"{ __typename }\"}")
+                .post("/graphql").then().statusCode(200);
+    }
 }

@@ -50,7 +50,7 @@ class RealTokenAccessTest {
                 + " \"2030-01-01T12:00:00Z\", dpiaReference: \"d\", equalityImpactReference: \"e\"}) { id } }")
                 .body("errors[0].extensions.code", equalTo("forbidden"));
 
-        GraphQL.post(null, "{ publicDeployments { locationName } }").body("errors", nullValue());
+        GraphQL.post(null, "{ publicDeployments { edges { node { locationName } } } }").body("errors", nullValue());
         GraphQL.post(null, "{ deployments { edges { node { id } } } }").body("errors[0].extensions.code", equalTo("unauthorized"));
     }
 
@@ -83,21 +83,35 @@ class RealTokenAccessTest {
 
     @Test
     void statusSubscriptionIsForEveryStaffRoleButNotThePublic() throws Exception {
-        DeploymentView active = Fixtures.active(Fixtures.DRAFTER);
+        // carol is assigned to it; dave, an officer of the same force, is not and hears nothing of it
+        DeploymentView active = Fixtures.active(Fixtures.officer(CAROL));
         String subscription = "subscription { deploymentStatusChanged(deploymentId: \"" + active.id() + "\") { status } }";
         try (GraphQLWebSocket officer = subscribe(CAROL, subscription);
+                GraphQLWebSocket unassigned = subscribe("dave.officer", "subscription { deploymentStatusChanged { status } }");
                 GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
                 GraphQLWebSocket dpo = subscribe(ERIN, subscription);
                 GraphQLWebSocket anonymous = subscribe(null, subscription)) {
             Thread.sleep(1000);
-            Fixtures.await(() -> Fixtures.bean(DeploymentService.class).pause(Fixtures.DRAFTER, active.id()));
+            Fixtures.await(() -> Fixtures.bean(DeploymentService.class).pause(Fixtures.officer(CAROL), active.id()));
             for (GraphQLWebSocket allowed : new GraphQLWebSocket[] {officer, supervisor, dpo}) {
                 JsonNode next = allowed.nextOfType("next", Duration.ofSeconds(10));
                 assertThat(next).isNotNull();
                 assertThat(next.at("/payload/data/deploymentStatusChanged/status").asText()).isEqualTo("PAUSED");
             }
+            assertThat(unassigned.nextOfType("next", Duration.ofSeconds(2))).as("an officer not assigned to it").isNull();
             assertRefused(anonymous, "unauthorized");
         }
+    }
+
+    /** The dashboard's public client takes no passwords: only its login page (and any second factor) signs in. */
+    @Test
+    void theBrowserClientRefusesThePasswordGrant() {
+        String realm = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.auth-server-url", String.class);
+        io.restassured.RestAssured.given().formParam("grant_type", "password").formParam("client_id", "lfr-web")
+                .formParam("username", CAROL).formParam("password", "demo-carol-pass")
+                .post(realm + "/protocol/openid-connect/token").then().statusCode(org.hamcrest.Matchers.oneOf(400, 401))
+                .body("error", equalTo("unauthorized_client"));
     }
 
     @Test

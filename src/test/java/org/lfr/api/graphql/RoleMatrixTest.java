@@ -64,12 +64,13 @@ class RoleMatrixTest {
             op("auditTrail", Set.of(D), u -> call("{ auditTrail(last: 5) { edges { node { seq hash } } } }")),
             op("thresholdCalibration", Set.of(O, S, D), u -> call("{ thresholdCalibration { available"
                     + " maxFalseAlertRate thresholds { threshold falseAlertRate } } }")),
+            op("auditActions", Set.of(D), u -> call("{ auditActions }")),
             op("verifyAuditChain", Set.of(D), u -> call("{ verifyAuditChain { intact } }")),
             op("retentionStatus", Set.of(D), u -> call("{ retentionStatus { alertsDueForDeletion } }")),
             op("deploymentRecords", Set.of(S, D), u -> call("{ deploymentRecords { reference } }")),
-            op("publicNotices", Set.of(A, O, S, D), u -> call("{ publicNotices { area } }")),
-            op("publicDeployments", Set.of(A, O, S, D), u -> call("{ publicDeployments { locationName } }")),
-            op("publishedDeploymentRecords", Set.of(A, O, S, D), u -> call("{ publishedDeploymentRecords { reference } }")),
+            op("publicNotices", Set.of(A, O, S, D), u -> call("{ publicNotices { edges { node { area } } } }")),
+            op("publicDeployments", Set.of(A, O, S, D), u -> call("{ publicDeployments { edges { node { locationName } } } }")),
+            op("publishedDeploymentRecords", Set.of(A, O, S, D), u -> call("{ publishedDeploymentRecords { edges { node { reference } } } }")),
 
             op("createDeployment", Set.of(O), u -> call("mutation($i: DeploymentInput!) { createDeployment(input: $i)"
                     + " { id } }", "i", inputMap(null))),
@@ -92,7 +93,10 @@ class RoleMatrixTest {
             op("setMatchThreshold", Set.of(S), u -> call("mutation($d: ID!) { setMatchThreshold(id: $d,"
                     + " threshold: 0.9) { matchThreshold } }", "d", draft(u).id())),
             op("startDeployment", Set.of(O), u -> call("mutation($d: ID!) { startDeployment(id: $d) { status } }",
-                    "d", Fixtures.authorised(DRAFTER).id())),
+                    "d", Fixtures.authorised(officer(u)).id())),
+            // the drafter before it runs; a supervisor always
+            op("assignOperators", Set.of(O, S), u -> call("mutation($d: ID!) { assignOperators(deploymentId: $d,"
+                    + " usernames: [\"" + u + "\", \"matrix.relief\"]) { operators } }", "d", draft(u).id())),
             op("pauseDeployment", Set.of(O), u -> call("mutation($d: ID!) { pauseDeployment(id: $d) { status } }",
                     "d", Fixtures.active(officer(u)).id())),
             op("resumeDeployment", Set.of(O), u -> {
@@ -118,13 +122,13 @@ class RoleMatrixTest {
                 return call("mutation($d: ID!) { approveWatchlist(deploymentId: $d) { size } }", "d", d.id());
             }),
 
-            op("publishNotice", Set.of(S), u -> call("mutation($d: ID!) { publishNotice(deploymentId: $d, input:"
+            op("publishNotice", Set.of(O, S), u -> call("mutation($d: ID!) { publishNotice(deploymentId: $d, input:"
                     + " {channels: [WEB_PAGE], area: \"Centre\", text: \"LFR will be used in the centre on Saturday.\"})"
                     + " { id } }", "d", draft(u).id())),
             op("recordSignagePlaced", Set.of(O), u -> call("mutation($c: ID!) { recordSignagePlaced(cameraId: $c,"
                     + " input: {signTextVersion: \"v3\"}) { id } }", "c", camera(u))),
             op("recordSignageRemoved", Set.of(O), u -> call("mutation($s: ID!) { recordSignageRemoved("
-                    + "signageId: $s) { removedAt } }", "s", Fixtures.sign(DRAFTER, UUID.fromString(camera(u))).id())),
+                    + "signageId: $s) { removedAt } }", "s", Fixtures.sign(officer(u), UUID.fromString(camera(u))).id())),
             op("recordLeaflets", Set.of(O), u -> call("mutation($d: ID!) { recordLeaflets(deploymentId: $d,"
                     + " count: 40) { count } }", "d", draft(u).id())),
 
@@ -169,6 +173,23 @@ class RoleMatrixTest {
         runMatrix(A, "nobody");
     }
 
+    /**
+     * Operations on one deployment whose state an officer is given in the matrix (their draft, the deployment they
+     * operate, its alert, camera or entry): an officer who is not assigned to that deployment is refused each.
+     */
+    static final Set<String> DEPLOYMENT_SCOPED = Set.of("deployment", "watchlist", "alerts", "alert",
+            "deploymentReadiness", "updateDeployment", "addCamera", "submitDeployment", "cancelDeployment",
+            "startDeployment", "assignOperators", "pauseDeployment", "resumeDeployment", "stopDeployment",
+            "proposeWatchlistEntry", "removeWatchlistEntry", "publishNotice", "recordSignagePlaced",
+            "recordSignageRemoved", "recordLeaflets", "adjudicateAlert");
+
+    /** The assigned/not-assigned axis: every cell's state belongs to another officer's deployment. */
+    @Test
+    @TestSecurity(user = "matrix.officer", roles = O)
+    void asAnOfficerNotAssignedToTheDeployment() {
+        runMatrix(O, "matrix.other.officer", DEPLOYMENT_SCOPED);
+    }
+
     /** Subscriptions run over WebSocket with real tokens, every role each: {@link RealTokenAccessTest}. */
     static final List<String> SUBSCRIPTIONS = List.of("alertRaised", "deploymentStatusChanged");
 
@@ -200,12 +221,17 @@ class RoleMatrixTest {
     }
 
     private void runMatrix(String role, String user) {
+        runMatrix(role, user, Set.of());
+    }
+
+    /** Each cell's state is prepared for {@code owner}; the {@code refusedHere} cells must be refused whatever the role. */
+    private void runMatrix(String role, String owner, Set<String> refusedHere) {
         List<String> wrong = new ArrayList<>();
         for (Op op : OPERATIONS) {
-            Call call = op.prepare().apply(user);
+            Call call = op.prepare().apply(owner);
             JsonPath result = GraphQL.post(null, call.query(), call.variables()).statusCode(200).extract().jsonPath();
             List<Object> errors = result.getList("errors");
-            boolean allowed = op.allowed().contains(role);
+            boolean allowed = op.allowed().contains(role) && !refusedHere.contains(op.name());
             if (allowed && errors != null) {
                 wrong.add(op.name() + ": expected success, got " + errors);
             } else if (!allowed) {

@@ -69,8 +69,8 @@ class SiblingFieldsTest {
     @Test
     void thePublicPage() {
         Fixtures.authorised(Fixtures.DRAFTER);
-        GraphQL.ok(null, "{ publicNotices { area } publicDeployments { locationName status }"
-                + " publishedDeploymentRecords { reference } }", Map.of())
-                .body("data.publicDeployments.size()", greaterThanOrEqualTo(1));
+        GraphQL.ok(null, "{ publicNotices { edges { node { area } } } publicDeployments { edges { node { locationName"
+                + " status } } } publishedDeploymentRecords { edges { node { reference } } } }", Map.of())
+                .body("data.publicDeployments.edges.size()", greaterThanOrEqualTo(1));
     }
 }

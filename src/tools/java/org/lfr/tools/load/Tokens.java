@@ -25,8 +25,8 @@ final class Tokens {
     }
 
     String user(String username) {
-        return cache.computeIfAbsent(username, u -> fetch(Map.of("grant_type", "password", "client_id", "lfr-web",
-                "username", u, "password", "demo-" + u.split("\\.")[0] + "-pass")));
+        return cache.computeIfAbsent(username, u -> fetch(Map.of("grant_type", "password", "client_id", "lfr-cli",
+                "client_secret", "demo-cli-secret", "username", u, "password", "demo-" + u.split("\\.")[0] + "-pass")));
     }
 
     String device() {

@@ -1,0 +1,13 @@
+-- Who operates a deployment is an explicit, audited assignment (assignOperators), no longer "whoever drafted or
+-- started it": starting an authorised deployment made any officer of the force its operator, with its alerts, crops
+-- and watchlist images. Existing deployments keep the operators they had under the old rule.
+alter table deployment add column operators varchar(200)[] not null default '{}';
+update deployment set operators = array_remove(array[created_by, started_by], null)
+    where created_by is distinct from started_by;
+update deployment set operators = array[created_by] where created_by is not distinct from started_by;
+-- "the deployments I operate" is the officer's everyday filter (alerts, deployment lists)
+create index deployment_operators on deployment using gin (operators);
+
+-- Credentials that a camera takes in its query string (?password=…, ?token=…) are kept apart from the URL like
+-- user-info ones: never shown, never logged, put back only when the stream is opened.
+alter table camera add column stream_query_secrets varchar(2000);
