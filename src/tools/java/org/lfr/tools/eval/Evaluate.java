@@ -42,6 +42,8 @@ public final class Evaluate {
         Path groupsFile = null;
         Path calibrationOut = null;
         boolean cohortExperiment = false;
+        Path cohortOut = null;
+        int cohortSize = CohortBuilder.DEFAULT_SIZE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cohort-experiment" -> cohortExperiment = true;
@@ -49,16 +51,24 @@ public final class Evaluate {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--groups" -> groupsFile = Path.of(args[++i]);
                 case "--calibration-out" -> calibrationOut = Path.of(args[++i]);
+                case "--cohort-out" -> cohortOut = Path.of(args[++i]);
+                case "--cohort-size" -> cohortSize = Integer.parseInt(args[++i]);
                 default -> dataset = Path.of(args[i]);
             }
         }
         if (dataset == null || !Files.isDirectory(dataset)) {
             System.err.println("usage: scripts/evaluate DATASET_DIR [--pairs PAIRS_TSV] [--groups LABELS_TSV]"
-                    + " [--out FILE.json] [--calibration-out models/calibration.json] [--cohort-experiment]");
+                    + " [--out FILE.json] [--calibration-out models/calibration.json] [--cohort-experiment]\n"
+                    + "       scripts/evaluate DATASET_DIR --cohort-out models/cohort.json [--cohort-size 1000]");
             System.exit(2);
         }
         RecognitionConfig config = StandaloneConfig.recognition();
         FacePipeline pipeline = PipelineFactory.create(config);
+        if (cohortOut != null) {
+            // the look-alike cohort only: no evaluation, which would take far longer and is not needed for it
+            CohortBuilder.build(pipeline, config, dataset, cohortOut, cohortSize);
+            return;
+        }
         Evaluate evaluate = new Evaluate(pipeline, dataset);
         Map<String, Object> report = evaluate.run(pairsFile);
         report.put("models", models(config));
