@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.lfr.recognition.pipeline.FacePipeline;
@@ -37,14 +38,20 @@ class CohortScorer implements LookalikeCohort {
     private final String name;
     private final String embedding;
 
+    @Inject
     CohortScorer(RecognitionConfig recognition, WatchlistConfig watchlist, FacePipeline pipeline, ObjectMapper json) {
-        Path dir = PipelineFactory.modelDirectory(recognition.modelDir());
-        Path file = dir.resolve(watchlist.lookalike().cohortFile());
+        this(PipelineFactory.modelDirectory(recognition.modelDir()), watchlist.lookalike().cohortFile(),
+                pipeline.embeddingName(), json);
+    }
+
+    /** {@code cohortFile} relative to {@code modelDir} unless absolute; {@code embedding}: the running models' name. */
+    CohortScorer(Path dir, String cohortFile, String embedding, ObjectMapper json) {
+        Path file = dir.resolve(cohortFile);
         List<float[]> loaded = List.of();
         String label = file.getFileName().toString();
         String why;
         try {
-            why = ModelCalibration.check(dir, file, pipeline.embeddingName(), json);
+            why = ModelCalibration.check(dir, file, embedding, json);
             if (why == null) {
                 JsonNode root = json.readTree(file.toFile());
                 CohortFile.Cohort cohort = CohortFile.read(root);
@@ -56,7 +63,7 @@ class CohortScorer implements LookalikeCohort {
         }
         this.vectors = loaded;
         this.name = label;
-        this.embedding = pipeline.embeddingName();
+        this.embedding = embedding;
         if (why == null) {
             LOG.infof("look-alike check: %,d cohort faces from %s", loaded.size(), file);
         } else {

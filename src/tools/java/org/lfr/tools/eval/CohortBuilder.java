@@ -64,13 +64,15 @@ final class CohortBuilder {
                 embedded.put(p, e);
             }
         });
+        // evenly spread again over the people with a usable face, so the spares do not all come from the end
+        List<String> usable = chosen.stream().filter(embedded::containsKey).toList();
+        int count = Math.min(size, usable.size());
         List<float[]> vectors = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (String p : chosen) {
-            if (embedded.containsKey(p) && vectors.size() < size) {
-                vectors.add(embedded.get(p));
-                names.add(single.get(p));
-            }
+        for (int i = 0; i < count; i++) {
+            String p = usable.get((int) ((long) i * usable.size() / count));
+            vectors.add(embedded.get(p));
+            names.add(single.get(p));
         }
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("source", "Labeled Faces in the Wild (University of Massachusetts Amherst; public figures"

@@ -1,0 +1,94 @@
+package org.lfr.watchlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lfr.support.Fixtures.await;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lfr.common.Actor;
+import org.lfr.support.ApiScenario;
+import org.lfr.support.Fixtures;
+import org.lfr.support.SharedEval;
+import org.lfr.support.Sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * The look-alike check with the real models, the shipped cohort and real photos: an entry whose photo is a face of
+ * the cohort (someone on no watchlist) is flagged to the approving supervisor with its rate and multiple, approving
+ * anyway puts it on the audit record, and an ordinary photo is not flagged.
+ */
+@QuarkusTest
+class LookalikeWarningTest {
+
+    @Test
+    void aCohortFaceIsFlaggedAndApprovingItAnywayIsAudited() throws Exception {
+        Actor officer = Fixtures.officer("lookalike.officer");
+        var d = Fixtures.draft(officer);
+        EnrolmentService enrolment = Fixtures.bean(EnrolmentService.class);
+
+        WatchlistEntryView twin = Fixtures.entry(officer, d.id(), false);
+        String photo = enrolCohortFace(officer, enrolment, twin.id());
+        WatchlistEntryView ordinary = Fixtures.entry(officer, d.id(), false);
+        await(() -> enrolment.storeImage(officer, ordinary.id(),
+                SharedEval.bytes("face_recognition_examples/obama/obama.jpg")));
+
+        WatchlistView list = await(() -> Fixtures.bean(WatchlistService.class).get(Fixtures.APPROVER, d.id()));
+        WatchlistEntryView flagged = byId(list, twin.id());
+        assertThat(flagged.lookalikeWarning()).as("the cohort's own photo " + photo)
+                .contains("This photo is expected to alert on about 1 in", "x the rate the calibration expects");
+        assertThat(flagged.lookalikeMultiple()).isGreaterThanOrEqualTo(5);
+        assertThat(flagged.expectedFalseAlertRate()).isGreaterThanOrEqualTo(1.0 / 1000);
+        assertThat(flagged.expectedFalseAlerts()).startsWith("about 1 in");
+
+        WatchlistEntryView plain = byId(list, ordinary.id());
+        assertThat(plain.lookalikeWarning()).isNull();
+        assertThat(plain.expectedFalseAlertRate()).as("scored against the cohort, with a rate or its bound").isNotNull();
+
+        // the same through the API the dashboard reads
+        var json = ApiScenario.ok(RestAssured.port, ApiScenario.ALICE, "query($d: ID!) { watchlist(deploymentId: $d) {"
+                + " entries { id expectedFalseAlertRate expectedFalseAlerts lookalikeMultiple lookalikeWarning } } }",
+                Map.of("d", d.id().toString()));
+        List<Map<String, Object>> entries = json.getList("data.watchlist.entries");
+        Map<String, Object> apiTwin = entries.stream().filter(e -> twin.id().toString().equals(e.get("id")))
+                .findFirst().orElseThrow();
+        assertThat((String) apiTwin.get("lookalikeWarning")).isEqualTo(flagged.lookalikeWarning());
+
+        await(() -> Fixtures.bean(WatchlistService.class).approve(Fixtures.APPROVER, d.id()));
+        List<String> details = Sql.strings("select details from audit_event where action = 'WATCHLIST_APPROVED'"
+                + " and subject_id = ?", d.id().toString());
+        assertThat(details).hasSize(1);
+        JsonNode flaggedOnRecord = new ObjectMapper().readTree(details.get(0)).path("lookalikesFlagged");
+        assertThat(flaggedOnRecord).hasSize(1);
+        assertThat(flaggedOnRecord.get(0).path("entry").asText()).isEqualTo(twin.id().toString());
+        assertThat(flaggedOnRecord.get(0).path("multiple").asDouble()).isEqualTo(flagged.lookalikeMultiple());
+        assertThat(flaggedOnRecord.get(0).path("expectedFalseAlertRate").asDouble())
+                .isEqualTo(flagged.expectedFalseAlertRate());
+    }
+
+    /** The first cohort photo that passes enrolment's checks (some LFW photos show more than one face). */
+    private static String enrolCohortFace(Actor officer, EnrolmentService enrolment, UUID entryId) throws Exception {
+        JsonNode cohort = new ObjectMapper().readTree(Path.of("models", "cohort.json").toFile());
+        for (JsonNode image : cohort.path("images")) {
+            try {
+                await(() -> enrolment.storeImage(officer, entryId, SharedEval.bytes("lfw/" + image.asText())));
+                return image.asText();
+            } catch (EnrolmentRejectedException e) {
+                // next photo
+            }
+        }
+        throw new AssertionError("no cohort photo passed enrolment's checks");
+    }
+
+    private static WatchlistEntryView byId(WatchlistView list, UUID id) {
+        return list.entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+}
