@@ -37,6 +37,10 @@ class LookalikeWarningTest {
 
         WatchlistEntryView twin = Fixtures.entry(officer, d.id(), false);
         String photo = enrolCohortFace(officer, enrolment, twin.id());
+        // a different photo of the same cohort face: mirrored and re-encoded, so not the cohort's own image
+        WatchlistEntryView mirrored = Fixtures.entry(officer, d.id(), false);
+        byte[] mirror = mirrored(SharedEval.bytes("lfw/" + photo));
+        await(() -> enrolment.storeImage(officer, mirrored.id(), mirror));
         WatchlistEntryView ordinary = Fixtures.entry(officer, d.id(), false);
         await(() -> enrolment.storeImage(officer, ordinary.id(),
                 SharedEval.bytes("face_recognition_examples/obama/obama.jpg")));
@@ -48,6 +52,9 @@ class LookalikeWarningTest {
         assertThat(flagged.lookalikeMultiple()).isGreaterThanOrEqualTo(5);
         assertThat(flagged.expectedFalseAlertRate()).isGreaterThanOrEqualTo(1.0 / 1000);
         assertThat(flagged.expectedFalseAlerts()).startsWith("about 1 in");
+
+        assertThat(byId(list, mirrored.id()).lookalikeWarning()).as("the mirrored photo of " + photo)
+                .contains("This photo is expected to alert on about 1 in");
 
         WatchlistEntryView plain = byId(list, ordinary.id());
         assertThat(plain.lookalikeWarning()).isNull();
@@ -67,10 +74,13 @@ class LookalikeWarningTest {
                 + " and subject_id = ?", d.id().toString());
         assertThat(details).hasSize(1);
         JsonNode flaggedOnRecord = new ObjectMapper().readTree(details.get(0)).path("lookalikesFlagged");
-        assertThat(flaggedOnRecord).hasSize(1);
-        assertThat(flaggedOnRecord.get(0).path("entry").asText()).isEqualTo(twin.id().toString());
-        assertThat(flaggedOnRecord.get(0).path("multiple").asDouble()).isEqualTo(flagged.lookalikeMultiple());
-        assertThat(flaggedOnRecord.get(0).path("expectedFalseAlertRate").asDouble())
+        assertThat(flaggedOnRecord).as("the two photos of the cohort face, not the ordinary one").hasSize(2);
+        JsonNode twinOnRecord = java.util.stream.StreamSupport.stream(flaggedOnRecord.spliterator(), false)
+                .filter(f -> f.path("entry").asText().equals(twin.id().toString())).findFirst().orElseThrow();
+        assertThat(java.util.stream.StreamSupport.stream(flaggedOnRecord.spliterator(), false)
+                .map(f -> f.path("entry").asText())).doesNotContain(ordinary.id().toString());
+        assertThat(twinOnRecord.path("multiple").asDouble()).isEqualTo(flagged.lookalikeMultiple());
+        assertThat(twinOnRecord.path("expectedFalseAlertRate").asDouble())
                 .isEqualTo(flagged.expectedFalseAlertRate());
     }
 
@@ -86,6 +96,18 @@ class LookalikeWarningTest {
             }
         }
         throw new AssertionError("no cohort photo passed enrolment's checks");
+    }
+
+    private static byte[] mirrored(byte[] jpeg) throws Exception {
+        java.awt.image.BufferedImage in = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(in.getWidth(), in.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.drawImage(in, in.getWidth(), 0, -in.getWidth(), in.getHeight(), null);
+        g.dispose();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(out, "jpg", bytes);
+        return bytes.toByteArray();
     }
 
     private static WatchlistEntryView byId(WatchlistView list, UUID id) {
