@@ -58,13 +58,13 @@ public record LookalikeRisk(double rate, boolean upperBound, int cohortMatches, 
         double multiple = rate / baseline.perEntry();
         double ofList = rate / baseline.listRate();
         String warning = multiple < warnMultiple ? null : String.format(Locale.UK,
-                "This photo is expected to alert on about 1 in %,d passers-by: %s of %,d faces of people on no"
+                "This photo is expected to alert on about 1 in %,d passers-by: %,d of %,d faces of people on no"
                         + " watchlist scored at or above the threshold %.3f. That is %,.0fx the rate the calibration"
-                        + " expects of one entry (1 in %,d passers-by for a list of %,d people) and %.1fx the whole"
-                        + " list's. Check the photo's quality and whether this person must be on the list; approving"
-                        + " anyway is audited.",
-                Math.round(1 / rate), matches == 1 ? "1" : String.valueOf(matches), cohortSize, threshold, multiple,
-                Math.round(1 / baseline.listRate()), baseline.watchlistSize(), ofList);
+                        + " expects of one entry (its list of %,d people alerts on 1 in %,d passers-by: about 1 in %,d"
+                        + " per entry) and %.1fx the whole list's. Check the photo's quality and whether this person"
+                        + " must be on the list; approving anyway is audited.",
+                Math.round(1 / rate), matches, cohortSize, threshold, multiple, baseline.watchlistSize(),
+                Math.round(1 / baseline.listRate()), Math.round(1 / baseline.perEntry()), ofList);
         return new LookalikeRisk(rate, false, matches, cohortSize, multiple, ofList, warning);
     }
 

@@ -25,7 +25,8 @@ class LookalikeRiskTest {
         // an entry's share of the list's rate: (3/3945)/425 = 1.79e-6; 0.002 is about 1,118 times that
         assertThat(risk.multiple()).isCloseTo(0.002 / (3 / 3945.0 / 425), within(1e-6));
         assertThat(risk.multipleOfList()).isCloseTo(0.002 / (3 / 3945.0), within(1e-9));
-        assertThat(risk.warning()).contains("about 1 in 500 passers-by", "2 of 1,000", "1,118x", "2.6x the whole");
+        assertThat(risk.warning()).contains("about 1 in 500 passers-by", "2 of 1,000", "1,118x",
+                "its list of 425 people alerts on 1 in 1,315 passers-by: about 1 in 558,875 per entry", "2.6x the whole");
     }
 
     @Test
