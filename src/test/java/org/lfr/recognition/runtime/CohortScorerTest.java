@@ -45,6 +45,25 @@ class CohortScorerTest {
     }
 
     @Test
+    void theCommittedCohortIsOfTheCommittedModelsAndSaysWhereItComesFrom() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        var root = json.readTree(MODELS.resolve("cohort.json").toFile());
+        String embedding = json.readTree(MODELS.resolve(ModelCalibration.FILE).toFile()).path("embedding").asText();
+        assertThat(root.path("embedding").asText()).as("the calibrated (running) embedding").isEqualTo(embedding);
+        assertThat(ModelCalibration.check(MODELS, MODELS.resolve("cohort.json"), embedding, json)).isNull();
+        assertThat(root.path("source").asText()).contains("Labeled Faces in the Wild");
+        assertThat(root.path("licence").asText()).contains("Never built from camera footage");
+        assertThat(root.path("images")).hasSize(1000);
+        assertThat(root.toString()).as("no absolute path of the machine it was built on")
+                .doesNotContainPattern("[\\s'\"(]/[A-Za-z]+/");
+
+        CohortFile.Cohort cohort = CohortFile.read(root);
+        assertThat(cohort.vectors()).hasSize(1000);
+        assertThat(new CohortScorer(MODELS, "cohort.json", embedding, json).score(cohort.vectors().get(500), embedding,
+                0.78).orElseThrow().atOrAboveFloor()).as("a cohort face scores with itself").isNotEmpty();
+    }
+
+    @Test
     void aCohortOfOtherModelsGivesNoScores() throws Exception {
         List<float[]> vectors = unitVectors(5, 640);
         Path otherName = write("fr_feature.onnx:RGB", hashes(), vectors);
