@@ -118,13 +118,17 @@ public class WatchlistService {
                     }
                     w.approvedBy = actor.username();
                     w.approvedAt = now.instant();
-                    // approved anyway: the entries flagged as look-alikes go on the record with their figures
-                    return view(deploymentId).map(v -> Audited.of(v, deploymentId, Map.of("size", entries.size(),
-                            "lookalikesFlagged", v.entries().stream().filter(e -> e.lookalikeWarning() != null)
-                                    .map(e -> Map.of("entry", e.id().toString(), "subject", e.subjectReference(),
-                                            "expectedFalseAlertRate", e.expectedFalseAlertRate(),
-                                            "multiple", e.lookalikeMultiple()))
-                                    .toList())));
+                    // approved anyway: the entries flagged as look-alikes go on the record with their figures, at
+                    // the threshold they were judged at, and how many entries the check could not judge
+                    return view(deploymentId).chain(v -> deployments.summary(deploymentId).map(d -> Audited.of(v,
+                            deploymentId, Map.of("size", entries.size(), "threshold", d.matchThreshold(),
+                                    "lookalikesFlagged", v.entries().stream().filter(e -> e.lookalikeWarning() != null)
+                                            .map(e -> Map.of("entry", e.id().toString(), "subject",
+                                                    e.subjectReference(), "expectedFalseAlertRate",
+                                                    e.expectedFalseAlertRate(), "multiple", e.lookalikeMultiple()))
+                                            .toList(),
+                                    "entriesWithoutLookalikeRate", v.entries().stream()
+                                            .filter(e -> e.expectedFalseAlertRate() == null).count()))));
                 })));
     }
 

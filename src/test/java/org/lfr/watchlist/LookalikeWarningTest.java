@@ -73,7 +73,10 @@ class LookalikeWarningTest {
         List<String> details = Sql.strings("select details from audit_event where action = 'WATCHLIST_APPROVED'"
                 + " and subject_id = ?", d.id().toString());
         assertThat(details).hasSize(1);
-        JsonNode flaggedOnRecord = new ObjectMapper().readTree(details.get(0)).path("lookalikesFlagged");
+        JsonNode record = new ObjectMapper().readTree(details.get(0));
+        assertThat(record.path("threshold").asDouble()).isEqualTo(Fixtures.deployment(d.id()).matchThreshold());
+        assertThat(record.path("entriesWithoutLookalikeRate").asLong()).as("all three were scored").isZero();
+        JsonNode flaggedOnRecord = record.path("lookalikesFlagged");
         assertThat(flaggedOnRecord).as("the two photos of the cohort face, not the ordinary one").hasSize(2);
         JsonNode twinOnRecord = java.util.stream.StreamSupport.stream(flaggedOnRecord.spliterator(), false)
                 .filter(f -> f.path("entry").asText().equals(twin.id().toString())).findFirst().orElseThrow();
