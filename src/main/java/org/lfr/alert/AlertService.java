@@ -14,6 +14,7 @@ import org.lfr.audit.AuditedChange;
 import org.lfr.audit.AuditedChange.Audited;
 import org.lfr.common.Actor;
 import org.lfr.common.ConflictException;
+import org.lfr.common.NotFoundException;
 import org.lfr.common.InputValidation;
 import org.lfr.common.InvalidInputException;
 import org.lfr.common.Now;
@@ -54,7 +55,8 @@ public class AlertService {
                 .map(d -> {
                     d.requireOperatedBy(actor);
                     if (a.adjudication != null) {
-                        throw new ConflictException("alert " + a.id + " was already adjudicated by " + a.adjudicatedBy);
+                        throw new ConflictException("alert " + a.id + " was already adjudicated by " + a.adjudicatedBy
+                                + " (" + a.adjudication + " at " + a.adjudicatedAt + ")");
                     }
                     a.adjudication = input.adjudication();
                     a.adjudicatedBy = actor.username();
@@ -65,7 +67,32 @@ public class AlertService {
                     details.put("adjudication", a.adjudication.name());
                     details.put("outcome", a.outcome == null ? "NONE" : a.outcome.name());
                     return details;
-                })).invoke(this::countAdjudication);
+                })).onFailure(AlertService::lostARace).recoverWithUni(e -> decidedFirst(input.alertId(), e))
+                .invoke(this::countAdjudication);
+    }
+
+    /** Two officers decided at once: the later commit fails on the alert's version, not on the check above. */
+    private static boolean lostARace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("OptimisticLockException") || name.startsWith("StaleObjectState")
+                    || name.equals("StaleStateException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same answer as when the decision was already there: who decided first, and when. */
+    private Uni<AlertView> decidedFirst(UUID alertId, Throwable race) {
+        return queries.recorded(alertId).map(recorded -> {
+            AlertView a = recorded.orElseThrow(() -> new NotFoundException("alert", alertId)).view();
+            if (a.adjudication() == null) {
+                throw new ConflictException("alert " + alertId + " changed while you decided it: try again");
+            }
+            throw new ConflictException("alert " + alertId + " was already adjudicated by " + a.adjudicatedBy()
+                    + " (" + a.adjudication() + " at " + a.adjudicatedAt() + ")");
+        });
     }
 
     /** Decisions by kind, and how long alerts waited for one: how the deployment's officers keep up. */

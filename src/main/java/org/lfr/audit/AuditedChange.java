@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Every state change of the service goes through here: the change and its audit event commit together or not at
  * all. A refusal — the caller may not ({@link ForbiddenException}) or rules are unmet ({@link GateNotMetException})
- * — rolls the change back and is itself recorded, in a transaction of its own, before the caller sees it.
+ * — rolls the change back and is itself recorded, in a transaction of its own, before the caller sees it (the first
+ * of a caller's minute in full, the rest counted: {@link RefusalLimiter}).
  */
 @ApplicationScoped
 public class AuditedChange {
@@ -29,9 +30,11 @@ public class AuditedChange {
     }
 
     private final AuditService audit;
+    private final RefusalLimiter refusals;
 
-    public AuditedChange(AuditService audit) {
+    public AuditedChange(AuditService audit, RefusalLimiter refusals) {
         this.audit = audit;
+        this.refusals = refusals;
     }
 
     /**
@@ -43,10 +46,16 @@ public class AuditedChange {
         return Panache.withTransaction(() -> change.get()
                 .call(done -> audit.record(actor, action, subject, done.subjectId(), done.details()))
                 .map(Audited::value))
-                .onFailure(ForbiddenException.class).call(e -> audit.recordAlone(actor, action.refused(), subject,
-                        subjectId, Map.of("reason", e.getMessage())))
-                .onFailure(GateNotMetException.class).call(e -> audit.recordAlone(actor, action.refused(), subject,
-                        subjectId, Map.of("unmetRules", ((GateNotMetException) e).unmetRuleNames())));
+                .onFailure(ForbiddenException.class).call(e -> refused(actor, action, subject, subjectId,
+                        Map.of("reason", e.getMessage())))
+                .onFailure(GateNotMetException.class).call(e -> refused(actor, action, subject, subjectId,
+                        Map.of("unmetRules", ((GateNotMetException) e).unmetRuleNames())));
+    }
+
+    /** A refusal is recorded, the first of its minute in full and the rest counted ({@link RefusalLimiter}). */
+    private Uni<Void> refused(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
+            Map<String, ?> details) {
+        return refusals.refused(actor, action.refused(), subject, subjectId, action.name(), false, details);
     }
 
     /**
@@ -56,8 +65,8 @@ public class AuditedChange {
     public Uni<Void> precheck(Actor actor, AuditAction action, AuditSubject subject, Object subjectId,
             Supplier<Uni<Void>> check) {
         return Panache.withSession(check)
-                .onFailure(ForbiddenException.class).call(e -> audit.recordAlone(actor, action.refused(), subject,
-                        subjectId, Map.of("reason", e.getMessage())));
+                .onFailure(ForbiddenException.class).call(e -> refused(actor, action, subject, subjectId,
+                        Map.of("reason", e.getMessage())));
     }
 
     /** Records an event that is not a change (a read of biometric data, say) in a transaction of its own. */

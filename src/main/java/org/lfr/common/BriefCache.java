@@ -10,11 +10,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The last value read, kept for a short time: lists that anyone may ask for without signing in are read from the
- * database at most once per {@code ttl}, however many ask (a zero ttl reads every time). A failed read is not kept.
+ * database at most once per {@code ttl}, however many ask — and those who ask while a read is under way share that
+ * read instead of starting their own (a zero ttl reads every time). A failed read is not kept: the next asker reads.
  */
 public final class BriefCache<T> {
 
-    private record Entry<T>(T value, Instant readAt) {
+    /** A read started at {@code startedAt}; its result is shared until {@code startedAt + ttl}. */
+    private record Entry<T>(Uni<T> read, Instant startedAt) {
     }
 
     private final Duration ttl;
@@ -27,11 +29,12 @@ public final class BriefCache<T> {
     }
 
     public Uni<T> get(Supplier<Uni<T>> read) {
-        Entry<T> e = last.get();
-        if (e != null && clock.instant().isBefore(e.readAt().plus(ttl))) {
-            return Uni.createFrom().item(e.value());
+        if (ttl.isZero()) {
+            return read.get();
         }
-        Instant readAt = clock.instant();
-        return read.get().invoke(value -> last.set(new Entry<>(value, readAt)));
+        Instant now = clock.instant();
+        Entry<T> current = last.updateAndGet(e -> e != null && now.isBefore(e.startedAt().plus(ttl)) ? e
+                : new Entry<>(Uni.createFrom().<T>deferred(read::get).memoize().indefinitely(), now));
+        return current.read().onFailure().invoke(failed -> last.compareAndSet(current, null));
     }
 }

@@ -38,12 +38,15 @@ import org.lfr.watchlist.WatchlistEmbeddings;
 import org.lfr.watchlist.FaceEnrolment;
 import org.lfr.watchlist.WatchlistService;
 
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Dev mode only: walks a demo deployment through every rule (draft, camera, notice, signage, enrolment, approval,
+ * Dev builds only (a build-time profile, not a runtime flag: this bean acts as fabricated users, so a production or
+ * test build does not contain it at all): walks a demo deployment through every rule (draft, camera, notice, signage, enrolment, approval,
  * four-eyes authorisation, start) as the demo users, with a looped video as its camera, and logs its alerts.
  */
+@IfBuildProfile("dev")
 @ApplicationScoped
 public class DemoDeployment {
 

@@ -49,12 +49,24 @@ public class CameraUrlPolicy {
     }
 
     /**
-     * Query parameters that cameras and their gateways use for credentials (compared without case): taken out of the
-     * URL that is stored and shown, kept with the user-info credentials.
+     * Words that mark a query parameter as a credential (its name decoded, compared without case, '-' and '_'
+     * ignored): such a parameter is taken out of the URL that is stored and shown and kept with the user-info
+     * credentials. A name containing one of them counts ({@code X-Amz-Signature}, {@code client_secret},
+     * {@code access-token}, {@code jwt}…).
      */
-    static final Set<String> SECRET_QUERY_PARAMETERS = Set.of("user", "username", "login", "password", "passwd",
-            "pass", "pwd", "token", "access_token", "auth", "authorization", "key", "apikey", "api_key", "secret",
-            "signature", "sig", "credentials");
+    static final List<String> SECRET_QUERY_WORDS = List.of("user", "login", "pass", "pwd", "token", "auth", "key",
+            "secret", "sig", "credential", "jwt", "session", "sid");
+
+    static boolean isSecretParameter(String rawName) {
+        String name;
+        try {
+            name = java.net.URLDecoder.decode(rawName, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return true; // a name that does not decode is not shown
+        }
+        String plain = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        return SECRET_QUERY_WORDS.stream().anyMatch(plain::contains);
+    }
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
@@ -93,8 +105,7 @@ public class CameraUrlPolicy {
             List<String> secret = new java.util.ArrayList<>();
             if (uri.getRawQuery() != null) {
                 for (String parameter : uri.getRawQuery().split("&")) {
-                    String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-                    (SECRET_QUERY_PARAMETERS.contains(name) ? secret : shown).add(parameter);
+                    (isSecretParameter(parameter.split("=", 2)[0]) ? secret : shown).add(parameter);
                 }
             }
             String withoutCredentials = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),

@@ -44,18 +44,18 @@ public record DeploymentSummary(UUID id, String reference, DeploymentStatus stat
     }
 
     /**
-     * Who may change the assigned officers: the drafter or a supervisor until it runs; once it has run, a
-     * supervisor only (an operator cannot hand the live deployment, its alerts and its images to someone else).
+     * Who may change the assigned officers: a supervisor at any time until it ends; the drafter only while it is a
+     * draft and they are still assigned — once submitted, who runs it is part of what a supervisor decided on, and an
+     * officer taken off it cannot put themselves back.
      */
     public void requireMayAssignOperators(Actor actor) {
         if (actor.isSupervisor()) {
             return;
         }
-        boolean beforeRunning = status == DeploymentStatus.DRAFT || status == DeploymentStatus.SUBMITTED
-                || status == DeploymentStatus.AUTHORISED;
-        if (!beforeRunning || !actor.username().equals(createdBy)) {
-            throw new ForbiddenException("only a supervisor" + (beforeRunning ? " or the officer who drafted it" : "")
-                    + " may assign the officers of deployment " + reference);
+        if (status != DeploymentStatus.DRAFT || !actor.username().equals(createdBy) || !isOperatedBy(actor.username())) {
+            throw new ForbiddenException("only a supervisor" + (status == DeploymentStatus.DRAFT
+                    ? " or the officer who drafted it (while assigned)" : "") + " may assign the officers of deployment "
+                    + reference);
         }
     }
 

@@ -39,6 +39,9 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 public class BulkEnrolment {
 
     private static final Logger LOG = Logger.getLogger(BulkEnrolment.class);
+    /** What the client is told of a damaged archive: the decoder's own message stays in the log. */
+    static final String ARCHIVE_UNREADABLE = "the archive could not be read: it is damaged or not a zip file; the"
+            + " photos reported as enrolled are stored";
 
     private final EnrolmentService enrolment;
     private final WatchlistService watchlists;
@@ -75,9 +78,14 @@ public class BulkEnrolment {
             return Multi.createFrom().<BulkEnrolmentResult>emitter(emitter -> readers.execute(() -> {
                 try (zip) {
                     read(actor, deploymentId, zip, emitter);
-                } catch (IOException | RuntimeException e) {
-                    emitter.emit(new BulkEnrolmentResult(0, null, null, Status.STOPPED,
-                            "the archive could not be read (" + e.getMessage() + ")"));
+                } catch (IOException e) {
+                    emitter.emit(new BulkEnrolmentResult(0, null, null, Status.STOPPED, ARCHIVE_UNREADABLE));
+                    emitter.complete();
+                } catch (RuntimeException e) {
+                    // an internal message may name tables, hosts or files: it goes to the log, never to the client
+                    LOG.errorf(e, "bulk enrolment into deployment %s stopped", deploymentId);
+                    emitter.emit(new BulkEnrolmentResult(0, null, null, Status.STOPPED, "the service could not go on"
+                            + " (logged); the photos reported as enrolled are stored"));
                     emitter.complete();
                 } finally {
                     permit.release();
@@ -126,7 +134,8 @@ public class BulkEnrolment {
             progress.end(Status.FINISHED, null);
         } catch (IOException broken) {
             // the photos read before the break are still stored and reported
-            progress.end(Status.STOPPED, "the archive could not be read (" + broken.getMessage() + ")");
+            LOG.infof("bulk enrolment into deployment %s: archive unreadable (%s)", deploymentId, broken.getMessage());
+            progress.end(Status.STOPPED, ARCHIVE_UNREADABLE);
         } finally {
             progress.abandon();
         }

@@ -50,11 +50,32 @@ class BriefCacheTest {
     }
 
     @Test
+    void askersDuringAReadShareIt() {
+        MovableClock clock = new MovableClock();
+        BriefCache<Integer> cache = new BriefCache<>(Duration.ofSeconds(10), clock);
+        AtomicInteger reads = new AtomicInteger();
+        io.smallrye.mutiny.subscription.UniEmitter<? super Integer>[] pending = new io.smallrye.mutiny.subscription.UniEmitter[1];
+        java.util.function.Supplier<Uni<Integer>> slowRead = () -> Uni.createFrom().emitter(e -> {
+            reads.incrementAndGet();
+            pending[0] = e;
+        });
+        java.util.List<Integer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            cache.get(slowRead).subscribe().with(answers::add);
+        }
+        assertThat(reads).as("one read for fifty askers").hasValue(1);
+        pending[0].complete(7);
+        assertThat(answers).hasSize(50).containsOnly(7);
+    }
+
+    @Test
     void aFailedReadIsNotKeptAndAZeroPeriodReadsEveryTime() {
         MovableClock clock = new MovableClock();
-        BriefCache<Integer> cache = new BriefCache<>(Duration.ZERO, clock);
-        assertThatThrownBy(() -> cache.get(() -> Uni.createFrom().failure(new IllegalStateException("down")))
+        BriefCache<Integer> kept = new BriefCache<>(Duration.ofSeconds(10), clock);
+        assertThatThrownBy(() -> kept.get(() -> Uni.createFrom().failure(new IllegalStateException("down")))
                 .await().indefinitely()).hasMessage("down");
+        assertThat(kept.get(() -> Uni.createFrom().item(3)).await().indefinitely()).as("after a failure").isEqualTo(3);
+        BriefCache<Integer> cache = new BriefCache<>(Duration.ZERO, clock);
         AtomicInteger reads = new AtomicInteger();
         cache.get(() -> Uni.createFrom().item(reads.incrementAndGet())).await().indefinitely();
         cache.get(() -> Uni.createFrom().item(reads.incrementAndGet())).await().indefinitely();

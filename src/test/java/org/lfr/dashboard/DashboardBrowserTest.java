@@ -210,6 +210,11 @@ class DashboardBrowserTest {
             browser.screenshot("dpo-oversight");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
             assertThat(browser.contentSecurityPolicyViolations()).as("under the strict CSP").isEmpty();
+            // positive control: an inline script (as an injected one would be) is refused, and the refusal is seen
+            browser.script("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                    + " document.body.appendChild(s);");
+            assertThat(browser.script("return window.inlineRan === undefined;")).isEqualTo(true);
+            assertThat(browser.contentSecurityPolicyViolations()).as("the refused inline script").isNotEmpty();
             try (AuditTamper tamper = AuditTamper.editEvent(1)) {
                 clickButton(browser, "Verify the audit chain");
                 browser.waitUntilText(By.id("chain-broken"), "Audit chain broken at event " + tamper.seq, WAIT);

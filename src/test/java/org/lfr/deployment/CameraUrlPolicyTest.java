@@ -96,4 +96,20 @@ class CameraUrlPolicyTest {
         assertThatThrownBy(() -> PRODUCTION.check(url)).as(url).isInstanceOf(CameraUrlRefusedException.class)
                 .satisfies(e -> assertThat(((CameraUrlRefusedException) e).reason()).isEqualTo(reason.name()));
     }
+
+    @Test
+    void credentialsInTheQueryStringAreKeptApartAndPutBackAsTyped() {
+        CameraUrlPolicy.StreamTarget t = PRODUCTION.check("rtsp://cam:pa$s%5Cw0rd@192.0.2.7:554/live?channel=1"
+                + "&X-Amz-Signature=abc&client_secret=s3&access-token=t1&pass%77ord=p&jwt=j&profile=main");
+        assertThat(t.url()).isEqualTo("rtsp://192.0.2.7:554/live?channel=1&profile=main");
+        assertThat(t.credentials()).isEqualTo("cam:pa$s%5Cw0rd");
+        assertThat(t.querySecrets()).isEqualTo("X-Amz-Signature=abc&client_secret=s3&access-token=t1&pass%77ord=p&jwt=j");
+        assertThat(t.withCredentials()).isEqualTo("rtsp://cam:pa$s%5Cw0rd@192.0.2.7:554/live?channel=1&profile=main"
+                + "&X-Amz-Signature=abc&client_secret=s3&access-token=t1&pass%77ord=p&jwt=j");
+        // a stored password with characters a regular expression's replacement would read as group references
+        assertThat(new CameraUrlPolicy.StreamTarget("rtsp://192.0.2.7/live", "u:$1\\x$", null).withCredentials())
+                .isEqualTo("rtsp://u:$1\\x$@192.0.2.7/live");
+        assertThat(new CameraUrlPolicy.StreamTarget("rtsp://192.0.2.7/live", null, "token=t").withCredentials())
+                .isEqualTo("rtsp://192.0.2.7/live?token=t");
+    }
 }

@@ -101,20 +101,20 @@ class LifecycleRulesTest {
     }
 
     @Test
-    void theDrafterAssignsOperatorsUntilItRunsThenOnlyASupervisor() {
+    void theDrafterAssignsOperatorsWhileItIsADraftThenOnlyASupervisor() {
         Actor alice = new Actor("alice", Set.of(Roles.SUPERVISOR));
-        for (DeploymentStatus before : List.of(DRAFT, SUBMITTED, AUTHORISED)) {
-            DeploymentSummary d = summary(before, "carol", null, "carol", "dave");
-            assertThatCode(() -> d.requireMayAssignOperators(officer("carol"))).as(before.name()).doesNotThrowAnyException();
-            assertThatCode(() -> d.requireMayAssignOperators(alice)).as(before.name()).doesNotThrowAnyException();
-            assertThatThrownBy(() -> d.requireMayAssignOperators(officer("dave"))).as("an assigned officer, " + before)
-                    .isInstanceOf(ForbiddenException.class);
-        }
-        for (DeploymentStatus running : List.of(ACTIVE, PAUSED, SUSPENDED)) {
-            DeploymentSummary d = summary(running, "carol", "carol", "carol");
-            assertThatThrownBy(() -> d.requireMayAssignOperators(officer("carol"))).as(running.name())
+        DeploymentSummary draft = summary(DRAFT, "carol", null, "carol", "dave");
+        assertThatCode(() -> draft.requireMayAssignOperators(officer("carol"))).doesNotThrowAnyException();
+        assertThatCode(() -> draft.requireMayAssignOperators(alice)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> draft.requireMayAssignOperators(officer("dave"))).as("an assigned officer")
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> summary(DRAFT, "carol", null, "dave").requireMayAssignOperators(officer("carol")))
+                .as("a drafter taken off it cannot put themselves back").isInstanceOf(ForbiddenException.class);
+        for (DeploymentStatus decided : List.of(SUBMITTED, AUTHORISED, ACTIVE, PAUSED, SUSPENDED)) {
+            DeploymentSummary d = summary(decided, "carol", null, "carol");
+            assertThatThrownBy(() -> d.requireMayAssignOperators(officer("carol"))).as(decided.name())
                     .isInstanceOf(ForbiddenException.class).hasMessageContaining("only a supervisor may assign");
-            assertThatCode(() -> d.requireMayAssignOperators(alice)).as(running.name()).doesNotThrowAnyException();
+            assertThatCode(() -> d.requireMayAssignOperators(alice)).as(decided.name()).doesNotThrowAnyException();
         }
     }
 

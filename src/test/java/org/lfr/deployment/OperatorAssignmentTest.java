@@ -77,8 +77,11 @@ class OperatorAssignmentTest {
                 + " \"v3\"}) { id } }", Map.of("c", camera.toString()), "forbidden");
         GraphQL.refused(token(DAVE), "query($a: ID!) { alert(id: $a) { id } }", Map.of("a", alert.id().toString()),
                 "forbidden");
-        GraphQL.ok(token(DAVE), "{ deployments { edges { node { id } } } }", Map.of())
-                .body("data.deployments.edges.node.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        List<Map<String, Object>> his = GraphQL.ok(token(DAVE), "{ deployments(first: 500) { edges { node { id operators"
+                + " } } } }", Map.of()).extract().jsonPath().getList("data.deployments.edges.node");
+        assertThat(his).as("an officer's list: only deployments he is assigned to")
+                .allSatisfy(n -> assertThat(n.get("operators").toString()).contains(DAVE))
+                .noneSatisfy(n -> assertThat(n.get("id")).isEqualTo(id));
         assertThat(rest(DAVE).get("/api/alerts/" + alert.id() + "/crop").statusCode()).isEqualTo(403);
         assertThat(rest(DAVE).get("/api/watchlist-entries/" + entry + "/image").statusCode()).isEqualTo(403);
 

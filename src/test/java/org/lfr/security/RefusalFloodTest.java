@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lfr.alert.AlertView;
+import org.lfr.audit.RefusalLimiter;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.support.Fixtures;
 import org.lfr.support.GraphQL;
@@ -68,7 +69,7 @@ class RefusalFloodTest {
 
         // once the minute is over, the rest are one row with their number
         bean(TestClock.class).advance(Duration.ofSeconds(61));
-        bean(RefusalAuditor.class).flush();
+        bean(RefusalLimiter.class).flush();
         assertThat(anonymousRefusalRowsAfter(seq)).as("rows for 1,000 refusals").isBetween(1L, 2 * minutes);
         long audited = Sql.count("select count(*) from audit_event where seq > ? and actor = 'anonymous'"
                 + " and action = 'ACCESS_REFUSED' and details like ?", seq, "%" + OPERATION + "%")
@@ -78,9 +79,35 @@ class RefusalFloodTest {
         assertThat(audited).as("refusals the trail accounts for").isGreaterThanOrEqualTo(REQUESTS);
     }
 
+    /**
+     * The services' own refusals (here: an officer not assigned to a deployment trying to start it, again and again)
+     * are limited the same way, per caller, refused action and deployment.
+     */
+    @Test
+    void anOfficerRepeatingARefusedMutationAddsABoundedNumberOfRows() {
+        DeploymentView d = Fixtures.authorised(Fixtures.DRAFTER);
+        long seq = Sql.count("select coalesce(max(seq), 0) from audit_event");
+        String dave = org.lfr.support.KeycloakTokensCache.token("dave.officer");
+        long started = System.nanoTime();
+        for (int i = 0; i < 300; i++) {
+            GraphQL.refused(dave, "mutation($d: ID!) { startDeployment(id: $d) { status } }",
+                    java.util.Map.of("d", d.id().toString()), "forbidden");
+        }
+        long minutes = Duration.ofNanos(System.nanoTime() - started).toMinutes() + 1;
+        bean(TestClock.class).advance(Duration.ofSeconds(61));
+        bean(RefusalLimiter.class).flush();
+        String rows = "select count(*) from audit_event where seq > ? and actor = 'dave.officer' and action in"
+                + " ('DEPLOYMENT_STARTED_REFUSED', 'ACCESS_REFUSED_REPEATED')";
+        assertThat(Sql.count(rows, seq)).as("rows for 300 refusals").isBetween(2L, 2 * minutes);
+        assertThat(Sql.strings("select details from audit_event where seq > ? and actor = 'dave.officer' and action"
+                + " = 'ACCESS_REFUSED_REPEATED'", seq).stream().mapToLong(RefusalFloodTest::count).sum()
+                + Sql.count("select count(*) from audit_event where seq > ? and actor = 'dave.officer' and action"
+                        + " = 'DEPLOYMENT_STARTED_REFUSED'", seq)).as("refusals accounted for").isEqualTo(300);
+    }
+
     private static long anonymousRefusalRowsAfter(long seq) {
         return Sql.count("select count(*) from audit_event where seq > ? and actor = 'anonymous'"
-                + " and action like 'ACCESS_REFUSED%'", seq);
+                + " and action like 'ACCESS_REFUSED%' and details like ?", seq, "%" + OPERATION + "%");
     }
 
     private static long count(String details) {

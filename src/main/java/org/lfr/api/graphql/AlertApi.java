@@ -22,7 +22,10 @@ import org.lfr.alert.AlertQueries;
 import org.lfr.alert.AlertService;
 import org.lfr.alert.AlertView;
 import org.lfr.common.Actor;
+import org.lfr.common.ForbiddenException;
 import org.lfr.common.paging.PageRequest;
+import org.lfr.deployment.DeploymentEvents;
+import org.lfr.deployment.Operators;
 import org.lfr.security.CurrentActor;
 
 import io.smallrye.graphql.api.Subscription;
@@ -35,9 +38,12 @@ public class AlertApi {
     private final AlertQueries queries;
     private final AlertService alerts;
     private final AlertEvents events;
+    private final DeploymentEvents deployments;
     private final CurrentActor actor;
 
-    AlertApi(AlertQueries queries, AlertService alerts, AlertEvents events, CurrentActor actor) {
+    AlertApi(AlertQueries queries, AlertService alerts, AlertEvents events, DeploymentEvents deployments,
+            CurrentActor actor) {
+        this.deployments = deployments;
         this.queries = queries;
         this.alerts = alerts;
         this.events = events;
@@ -81,12 +87,18 @@ public class AlertApi {
     }
 
     @Subscription
-    @Description("New alerts of one deployment as they are raised.")
+    @Description("New alerts of one deployment as they are raised, while the caller may read them: an officer taken"
+            + " off the deployment gets `forbidden` and nothing more.")
     @RolesAllowed({OFFICER, SUPERVISOR})
     public Multi<AlertView> alertRaised(@Id @NonNull String deploymentId) {
         Actor caller = actor.get();
         UUID deployment = Ids.uuid("deploymentId", deploymentId);
-        return queries.requireReadable(caller, deployment)
-                .onItem().transformToMulti(ok -> events.stream().filter(a -> a.deploymentId().equals(deployment)));
+        // an assignment change is a deployment event: the officer no longer assigned is cut off at once
+        Multi<AlertView> revoked = deployments.stream().filter(d -> d.id().equals(deployment) && !caller.isSupervisor()
+                && !new Operators(d.operators()).include(caller.username()))
+                .onItem().transformToUniAndConcatenate(d -> Uni.createFrom().<AlertView>failure(new ForbiddenException(
+                        "you are no longer assigned to operate deployment " + d.reference())));
+        return queries.requireReadable(caller, deployment).onItem().transformToMulti(ok -> Multi.createBy().merging()
+                .streams(events.stream().filter(a -> a.deploymentId().equals(deployment)), revoked));
     }
 }

@@ -99,7 +99,7 @@ public class DeploymentApi {
 
     @Mutation
     @Description("Set the officers who operate a deployment (usernames of the identity provider; the drafter is"
-            + " assigned when drafting): its drafter or a supervisor until it starts, a supervisor only afterwards.")
+            + " assigned when drafting): its drafter while it is a draft, a supervisor at any time until it ends.")
     @RolesAllowed({OFFICER, SUPERVISOR})
     public Uni<DeploymentView> assignOperators(@Id @NonNull String deploymentId,
             @NonNull List<@NonNull String> usernames) {

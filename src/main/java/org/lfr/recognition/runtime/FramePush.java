@@ -1,6 +1,5 @@
 package org.lfr.recognition.runtime;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lfr.audit.AuditAction;
 import org.lfr.audit.AuditService;
+import org.lfr.audit.RefusalLimiter;
 import org.lfr.audit.AuditSubject;
 import org.lfr.common.Actor;
 import org.lfr.common.Await;
@@ -19,24 +19,24 @@ import org.lfr.common.ForbiddenException;
 /**
  * Frames pushed by edge cameras. A frame is accepted only from the camera's own device (the OIDC client bound to it
  * when it was added) or from an officer who operates its deployment; who feeds a camera is audited (their first
- * frame per run of the camera), and so is every refusal (at most once a minute per caller and camera). The frame
+ * frame per run of the camera), and so is every refusal (the first of a minute per caller and deployment in full,
+ * the rest counted: {@link RefusalLimiter}). The frame
  * is checked from its header and handed on still encoded: it is decoded only if it is analysed.
  */
 @ApplicationScoped
 public class FramePush {
 
-    private static final Duration REFUSAL_AUDIT_EVERY = Duration.ofMinutes(1);
-
     private final CameraSupervisor supervisor;
     private final ImagePolicy images;
     private final AuditService audit;
+    private final RefusalLimiter refusals;
     private final Set<String> feeding = ConcurrentHashMap.newKeySet();
-    private final Map<String, Long> refusalsAudited = new ConcurrentHashMap<>();
 
-    FramePush(CameraSupervisor supervisor, ImagePolicy images, AuditService audit) {
+    FramePush(CameraSupervisor supervisor, ImagePolicy images, AuditService audit, RefusalLimiter refusals) {
         this.supervisor = supervisor;
         this.images = images;
         this.audit = audit;
+        this.refusals = refusals;
     }
 
     /**
@@ -75,14 +75,9 @@ public class FramePush {
     private void refused(Actor actor, PushDestination target) {
         String reason = actor.isCameraDevice() ? "this device is not the camera's own (client " + client(actor) + ")"
                 : "you are not assigned to operate deployment " + target.deployment().reference();
-        String key = actor.username() + "/" + target.camera().id();
-        long now = System.nanoTime();
-        Long last = refusalsAudited.get(key);
-        if (last == null || now - last > REFUSAL_AUDIT_EVERY.toNanos()) {
-            refusalsAudited.put(key, now);
-            Await.result(() -> audit.recordAlone(actor, AuditAction.FRAMES_PUSHED_REFUSED, AuditSubject.DEPLOYMENT,
-                    target.deployment().id(), Map.of("camera", target.camera().name(), "reason", reason)));
-        }
+        Await.result(() -> refusals.refused(actor, AuditAction.FRAMES_PUSHED_REFUSED, AuditSubject.DEPLOYMENT,
+                target.deployment().id(), "FRAMES_PUSHED", false, Map.of("camera", target.camera().name(),
+                        "reason", reason)));
         throw new ForbiddenException(reason);
     }
 

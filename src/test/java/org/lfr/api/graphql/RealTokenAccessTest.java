@@ -103,6 +103,25 @@ class RealTokenAccessTest {
         }
     }
 
+    @Test
+    void anOfficerTakenOffADeploymentStopsHearingItsAlertsAtOnce() throws Exception {
+        DeploymentView active = Fixtures.active(Fixtures.officer(CAROL));
+        Fixtures.assign(active.id(), CAROL, "dave.officer");
+        String subscription = "subscription { alertRaised(deploymentId: \"" + active.id() + "\") { id } }";
+        try (GraphQLWebSocket carol = subscribe(CAROL, subscription);
+                GraphQLWebSocket dave = subscribe("dave.officer", subscription)) {
+            Thread.sleep(1000);
+            Fixtures.alert(active);
+            assertThat(dave.nextOfType("next", Duration.ofSeconds(10))).as("dave, assigned").isNotNull();
+            assertThat(carol.nextOfType("next", Duration.ofSeconds(10))).as("carol").isNotNull();
+            Fixtures.assign(active.id(), CAROL); // a supervisor takes dave off
+            assertRefused(dave, "forbidden");
+            Fixtures.alert(active);
+            assertThat(carol.nextOfType("next", Duration.ofSeconds(10))).as("carol, still assigned").isNotNull();
+            assertThat(dave.nextOfType("next", Duration.ofSeconds(2))).as("dave, taken off").isNull();
+        }
+    }
+
     /** The dashboard's public client takes no passwords: only its login page (and any second factor) signs in. */
     @Test
     void theBrowserClientRefusesThePasswordGrant() {
