@@ -52,7 +52,10 @@ public enum AuditAction {
     ACCESS_REFUSED_REPEATED,
 
     /** The service itself: started, stopping, and a database outage as it saw it (recorded once it is over). */
-    SERVICE_STARTED, SERVICE_STOPPED, DATABASE_OUTAGE;
+    SERVICE_STARTED, SERVICE_STOPPED, DATABASE_OUTAGE,
+
+    /** The service's first start on a database restored from a backup: both times, and the backup's chain head. */
+    RESTORED_FROM_BACKUP;
 
     /** The action recorded when this one is refused; an action that is never refused has none. */
     public AuditAction refused() {

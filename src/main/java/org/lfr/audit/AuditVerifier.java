@@ -12,8 +12,31 @@ public class AuditVerifier {
 
     private static final int PAGE = 500;
 
+    /**
+     * {@code intact}: every hash and link holds. {@code continuity}: where the database was restored from a backup,
+     * whether the chain still holds the backup's head and which events the restore lost (null: never restored).
+     */
     public record Verification(boolean intact, long eventsChecked, Long firstBrokenSeq, String firstBrokenId,
-            String problem) {
+            String problem, AuditContinuity continuity) {
+
+        Verification(boolean intact, long eventsChecked, Long firstBrokenSeq, String firstBrokenId, String problem) {
+            this(intact, eventsChecked, firstBrokenSeq, firstBrokenId, problem, null);
+        }
+
+        public Verification withContinuity(AuditContinuity continuity) {
+            return new Verification(intact, eventsChecked, firstBrokenSeq, firstBrokenId, problem, continuity);
+        }
+    }
+
+    /** The chain's last event (null when there is none), in the caller's session. */
+    public Uni<ChainHead> head() {
+        return AuditEvent.<AuditEvent>find("order by seq desc").firstResult()
+                .map(e -> e == null ? null : new ChainHead(e.seq, e.hash, e.occurredAt));
+    }
+
+    /** The hash of the event at {@code seq}, or null when the chain holds no such event; in the caller's session. */
+    public Uni<String> hashAt(long seq) {
+        return AuditEvent.<AuditEvent>find("seq", seq).firstResult().map(e -> e == null ? null : e.hash);
     }
 
     private static final class Walk {

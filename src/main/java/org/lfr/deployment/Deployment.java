@@ -74,6 +74,9 @@ public class Deployment extends PanacheEntityBase {
     /** The officers assigned to operate it ({@link Operators}); replaced whole, never changed in place. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> operators = List.of();
+    /** Why the service itself holds it PAUSED ("restored from backup"): only a supervisor resumes or stops it. */
+    @Column(name = "hold_reason")
+    public String holdReason;
     @Column(name = "faces_processed")
     public long facesProcessed;
     @Version

@@ -123,6 +123,7 @@ public class DeploymentService {
 
     public Uni<DeploymentView> resume(Actor actor, UUID id) {
         return changes.transition(actor, AuditAction.DEPLOYMENT_RESUMED, id, d -> {
+            DeploymentHold.requireNotHeld(d);
             d.summary().requireOperatedBy(actor);
             Transition.RESUME.requireFrom(d.summary());
             return requireGate(d, DeploymentStatus.PAUSED, "resume").map(ok -> {
@@ -135,6 +136,7 @@ public class DeploymentService {
     /** Closing stops matching; the watchlist's images and embeddings are then purged by retention. */
     public Uni<DeploymentView> stop(Actor actor, UUID id) {
         return changes.transition(actor, AuditAction.DEPLOYMENT_CLOSED, id, d -> {
+            DeploymentHold.requireNotHeld(d);
             d.summary().requireOperatedBy(actor);
             Transition.CLOSE.requireFrom(d.summary());
             d.status = DeploymentStatus.CLOSED;
@@ -170,7 +172,7 @@ public class DeploymentService {
         });
     }
 
-    private Uni<Boolean> requireGate(Deployment d, DeploymentStatus from, String what) {
+    Uni<Boolean> requireGate(Deployment d, DeploymentStatus from, String what) {
         return startFacts.load(d).map(facts -> {
             List<GateRule> unmet = new ArrayList<>(StartGate.unmet(facts, from, now.instant(), config.noticeLeadTime()));
             unmet.addAll(rules.thresholdUnmet(d.matchThreshold)); // the models may have changed since authorisation

@@ -19,13 +19,16 @@ public record DeploymentView(@Id @NonNull UUID id, String reference, String purp
         @NonNull List<@NonNull String> operators,
         Instant createdAt, String submittedBy, Instant submittedAt, String authorisedBy,
         Instant authorisedAt, String noticeExemptionReason, String decisionReason, String startedBy,
-        Instant startedAt, Instant endedAt, long facesProcessed, List<CameraView> cameras) {
+        Instant startedAt, Instant endedAt, long facesProcessed, List<CameraView> cameras,
+        @Description("Why the service holds it PAUSED (\"restored from backup\"): only a supervisor may resume or stop it.")
+        String holdReason) {
 
     static DeploymentView of(Deployment d, List<Camera> cameras) {
         return new DeploymentView(d.id, d.reference, d.purpose, d.locationName, d.latitude, d.longitude,
                 d.areaDescription, d.locationRationale, d.plannedStart, d.plannedEnd, d.dpiaReference,
                 d.equalityImpactReference, d.matchThreshold, d.status, d.createdBy, d.operators, d.createdAt, d.submittedBy,
                 d.submittedAt, d.authorisedBy, d.authorisedAt, d.noticeExemptionReason, d.decisionReason,
-                d.startedBy, d.startedAt, d.endedAt, d.facesProcessed, cameras.stream().map(CameraView::of).toList());
+                d.startedBy, d.startedAt, d.endedAt, d.facesProcessed, cameras.stream().map(CameraView::of).toList(),
+                DeploymentHold.isHeld(d) ? d.holdReason : null);
     }
 }

@@ -86,7 +86,7 @@ public class StartupPreflight {
         try (var connection = owner.getConnection(); var statement = connection.createStatement()) {
             statement.execute("truncate table audit_event, purge_log, deployment_record, alert_crop, alert,"
                     + " leaflet_distribution, signage, community_notice, enrolment_embedding, enrolment_image,"
-                    + " watchlist_entry, watchlist, camera, deployment restart identity cascade");
+                    + " watchlist_entry, watchlist, camera, deployment, restore_marker restart identity cascade");
             LOG.warnf("Emptied every table of test database %s", database);
         } catch (SQLException e) {
             throw new PreflightFailure("could not empty test database " + database + ": " + e.getMessage(), e);

@@ -15,7 +15,9 @@ import org.lfr.alert.AlertStatistics;
 import org.lfr.audit.AuditAction;
 import org.lfr.audit.AuditService;
 import org.lfr.audit.AuditSubject;
+import org.lfr.audit.AuditVerifier;
 import org.lfr.audit.AuditedChange;
+import org.lfr.audit.ChainHead;
 import org.lfr.audit.AuditedChange.Audited;
 import org.lfr.common.Actor;
 import org.lfr.common.ConflictException;
@@ -60,11 +62,13 @@ public class DeploymentRecordService {
     private final NoticeQueries notices;
     private final SignageQueries signage;
     private final ThresholdCalibration calibration;
+    private final AuditVerifier chain;
 
     DeploymentRecordService(Now now, ObjectMapper json, AuditService audit, AuditedChange audited,
             DeploymentQueries deployments, WatchlistQueries watchlists, AlertQueries alerts, NoticeQueries notices,
-            SignageQueries signage, ThresholdCalibration calibration, RecordsConfig config) {
+            SignageQueries signage, ThresholdCalibration calibration, RecordsConfig config, AuditVerifier chain) {
         this.calibration = calibration;
+        this.chain = chain;
         this.now = now;
         this.json = json;
         this.audit = audit;
@@ -146,7 +150,16 @@ public class DeploymentRecordService {
                             r.publishedAt = now.instant();
                             r.publishedBy = actor.username();
                             return Audited.of(view(r), deploymentId, Map.of());
-                        }));
+                        }))
+                .call(() -> logChainHead(deploymentId));
+    }
+
+    /** A copy of the chain head outside the database at each publication (docs/OPERATIONS.md, backup and restore). */
+    private Uni<Void> logChainHead(UUID deploymentId) {
+        return Panache.withSession(chain::head)
+                .invoke(head -> ChainHead.log(head, now.instant().toString(), Map.of("event",
+                        "deployment record published", "deploymentId", deploymentId.toString())))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Published records: what anyone may read. */

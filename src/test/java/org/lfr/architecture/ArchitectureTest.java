@@ -50,6 +50,7 @@ class ArchitectureTest {
                 .layer("api").definedBy("org.lfr.api..")
                 .layer("demo").definedBy("org.lfr.demo..")
                 .layer("security").definedBy("org.lfr.security..")
+                .layer("restore").definedBy("org.lfr.restore..")
                 .layer("recognition runtime").definedBy("org.lfr.recognition.runtime..")
                 .layer("transparency").definedBy("org.lfr.transparency..")
                 .layer("alert").definedBy("org.lfr.alert..")
@@ -66,6 +67,7 @@ class ArchitectureTest {
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .whereLayer("platform").mayNotBeAccessedByAnyLayer()
                 .whereLayer("security").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("restore").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("recognition runtime").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("transparency").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("alert").mayOnlyBeAccessedByLayers("api", "demo", "recognition runtime", "transparency")
@@ -73,10 +75,10 @@ class ArchitectureTest {
                         "transparency", "alert")
                 .whereLayer("notice").mayOnlyBeAccessedByLayers("api", "demo", "transparency")
                 .whereLayer("signage").mayOnlyBeAccessedByLayers("api", "demo", "transparency")
-                .whereLayer("deployment").mayOnlyBeAccessedByLayers("api", "demo", "recognition runtime",
+                .whereLayer("deployment").mayOnlyBeAccessedByLayers("api", "demo", "restore", "recognition runtime",
                         "transparency", "alert", "watchlist", "notice", "signage")
-                .whereLayer("retention").mayOnlyBeAccessedByLayers("api", "watchlist", "alert")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("api", "security", "recognition runtime", "transparency",
+                .whereLayer("retention").mayOnlyBeAccessedByLayers("api", "restore", "watchlist", "alert")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("api", "security", "restore", "recognition runtime", "transparency",
                         "alert", "watchlist", "notice", "signage", "deployment", "retention")
                 .whereLayer("recognition pipeline").mayOnlyBeAccessedByLayers("recognition runtime")
                 .check(SERVICE);

@@ -33,7 +33,8 @@ class ErrorCodesTest {
         List<AuditAction> neverRefused = List.of(AuditAction.WATCHLIST_PURGED, AuditAction.ALERT_RAISED,
                 AuditAction.ALERTS_EXPIRED, AuditAction.DEPLOYMENT_RECORD_GENERATED, AuditAction.ACCESS_REFUSED,
                 AuditAction.ACCESS_REFUSED_REPEATED,
-                AuditAction.SERVICE_STARTED, AuditAction.SERVICE_STOPPED, AuditAction.DATABASE_OUTAGE);
+                AuditAction.SERVICE_STARTED, AuditAction.SERVICE_STOPPED, AuditAction.DATABASE_OUTAGE,
+                AuditAction.RESTORED_FROM_BACKUP);
         for (AuditAction a : AuditAction.values()) {
             if (a.name().endsWith("_REFUSED") || neverRefused.contains(a)) {
                 continue;

@@ -227,6 +227,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theDpoSeesTheEventsLostInARestoreInsteadOfIntact() throws Exception {
+        Fixtures.draft(Fixtures.DRAFTER);
+        long head = Sql.count("select max(seq) from audit_event");
+        // what scripts/restore writes (RestoreRecoveryTest and BackupRestoreIT cover how it gets there)
+        Sql.asOwner("insert into restore_marker (backup_file, backup_taken_at, restored_at, head_seq, head_hash, head_at)"
+                + " select 'b.dump', occurred_at, now(), seq, hash, occurred_at from audit_event where seq = ?", head);
+        try (Browser browser = Browser.open(base(), 1920, 1080).signIn("erin.dpo", "#/oversight")) {
+            clickButton(browser, "Verify the audit chain");
+            browser.waitUntilText(By.id("chain-restored"), "Audit events after #" + head
+                    + " were lost in a restore from backup", WAIT);
+            assertThat(browser.driver.findElement(By.id("chain-restored")).getText()).contains("Events after #" + head
+                    + " on ", "were lost in the restore");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        } finally {
+            Sql.asOwner("delete from restore_marker");
+        }
+    }
+
+    @Test
     void thePublicPageShowsNoticesAndRecordsAndNothingPrivate() throws Exception {
         String subject = "PRIVATE-SUBJECT-" + UUID.randomUUID().toString().substring(0, 8);
         DeploymentView d = Fixtures.activeWith(CAROL, new CameraInput("Secret camera name", null, true, null, "Roof"),
@@ -292,6 +311,26 @@ class DashboardBrowserTest {
         assertThat(Sql.count("select count(*) from audit_event where action = 'LEGAL_HOLD_PLACED' and subject_id = ?",
                 alertId)).isOne();
         await(() -> Fixtures.bean(DeploymentService.class).stop(CAROL, d.id()));
+    }
+
+    @Test
+    void aDeploymentHeldAfterARestoreIsListedWithWhyAndASupervisorStopsItWithAReason() throws Exception {
+        DeploymentView d = Fixtures.active(CAROL);
+        // as the service's first start on a restored database leaves it (RestoreRecoveryTest, BackupRestoreIT)
+        Sql.update("update deployment set status = 'PAUSED', hold_reason = 'restored from backup' where id = ?", d.id());
+        try (Browser browser = Browser.open(base()).signIn("alice.supervisor", "#/deployments")) {
+            browser.waitUntilText(By.id("held-deployments"), d.reference(), WAIT);
+            assertThat(browser.driver.findElement(By.id("held-deployments")).getText()).contains("restored from backup");
+            browser.driver.get(base() + "/dashboard/#/deployments/" + d.id());
+            browser.waitUntilText(By.id("held"), "Held by the service: restored from backup", WAIT);
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.waitFor(By.tagName("textarea"), WAIT).sendKeys("Stopped and purged before the restore");
+            clickAndReload(browser, "Stop (held)");
+            browser.waitUntilText(By.id("status"), "CLOSED", WAIT);
+        }
+        assertThat(Sql.count("select count(*) from audit_event where action = 'DEPLOYMENT_CLOSED' and subject_id = ?"
+                + " and actor = 'alice.supervisor' and details like '%Stopped and purged before the restore%'",
+                d.id().toString())).isOne();
     }
 
     // ------------------------------------------------------------------ helpers

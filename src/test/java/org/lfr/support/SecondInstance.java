@@ -20,11 +20,18 @@ public final class SecondInstance implements AutoCloseable {
     private final int port;
     private final String replica;
     private final Path log;
+    private final List<String> settings;
     private Process process;
 
     public SecondInstance(int port, String replica) {
+        this(port, replica, List.of());
+    }
+
+    /** {@code settings}: more {@code -Dname=value} options (another database, the scheduler on, …). */
+    public SecondInstance(int port, String replica, List<String> settings) {
         this.port = port;
         this.replica = replica;
+        this.settings = List.copyOf(settings);
         this.log = Path.of("target", "second-instance-" + port + ".log");
     }
 
@@ -39,10 +46,12 @@ public final class SecondInstance implements AutoCloseable {
 
     /** Starts the jar and waits until it is ready. */
     public SecondInstance start() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort(),
-                "-Dlfr.startup.reset-data-for-tests=false",
-                "-jar", "target/quarkus-app/quarkus-run.jar"));
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port="
+                + managementPort(), "-Dlfr.startup.reset-data-for-tests=false"));
+        command.addAll(settings);
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("HOSTNAME", replica);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = pb.start();

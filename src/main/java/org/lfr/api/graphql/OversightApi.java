@@ -19,6 +19,7 @@ import org.lfr.audit.AuditFilter;
 import org.lfr.audit.AuditQueries;
 import org.lfr.audit.AuditVerifier;
 import org.lfr.common.paging.PageRequest;
+import org.lfr.restore.RestoreContinuity;
 import org.lfr.retention.RetentionService;
 import org.lfr.retention.RetentionViews;
 import org.lfr.security.CurrentActor;
@@ -36,8 +37,11 @@ public class OversightApi {
     private final RetentionService retention;
     private final DeploymentRecordService records;
     private final CurrentActor actor;
+    private final RestoreContinuity continuity;
 
-    OversightApi(AuditQueries audit, AuditVerifier verifier, RetentionService retention, DeploymentRecordService records, CurrentActor actor) {
+    OversightApi(AuditQueries audit, AuditVerifier verifier, RetentionService retention, DeploymentRecordService records,
+            CurrentActor actor, RestoreContinuity continuity) {
+        this.continuity = continuity;
         this.audit = audit;
         this.verifier = verifier;
         this.retention = retention;
@@ -62,10 +66,11 @@ public class OversightApi {
     }
 
     @Query
-    @Description("Recomputes the hash chain and reports the first event that does not hold.")
+    @Description("Recomputes the hash chain and reports the first event that does not hold; after a restore from"
+            + " backup, also whether the chain holds the last head known before it and which events were lost.")
     @RolesAllowed(DPO)
     public Uni<AuditVerifier.Verification> verifyAuditChain() {
-        return verifier.verify();
+        return verifier.verify().chain(continuity::addTo);
     }
 
     @Query

@@ -81,9 +81,10 @@ public class CameraSupervisor {
 
     /**
      * Safety net for missed events (and other replicas' changes): align workers with the database. Every deployment
-     * is applied even when one of them cannot be (its cameras say why).
+     * is applied even when one of them cannot be (its cameras say why). Not before start-up ends (a restore's hold).
      */
-    @Scheduled(identity = "recognition-reconcile", every = "10s", delayed = "10s")
+    @Scheduled(identity = "recognition-reconcile", every = "10s", delayed = "10s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcile() {
         try {
             List<RunningDeployment> active = Await.result(deployments::running);

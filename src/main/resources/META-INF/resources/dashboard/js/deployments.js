@@ -7,9 +7,15 @@ const STATUSES = ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'ACTIVE', 'PAUSED', 'SUSPE
 
 export async function deploymentList(main) {
   const { deployments } = await gql(`{ deployments(first: 100) { edges { node { id reference status locationName
-    plannedStart plannedEnd createdBy } } } }`);
+    plannedStart plannedEnd createdBy holdReason } } } }`);
   const all = deployments.edges.map((e) => e.node);
+  const held = all.filter((d) => d.holdReason);
+  const link = (d) => h('a', { class: 'govuk-link', href: `#/deployments/${d.id}` }, d.reference);
   replace(main, h('h1', { class: 'govuk-heading-l' }, 'Deployments'),
+    // held by the service itself (after a restore from backup): first, with why; a supervisor decides
+    held.length ? h('div', { id: 'held-deployments' }, table(`Held by the service (${held.length})`,
+      ['Reference', 'Location', 'Why', 'Who decides'], held.map((d) => [link(d), d.locationName, d.holdReason,
+        'a supervisor: resume or stop, with a reason']))) : null,
     STATUSES.map((s) => [s, all.filter((d) => d.status === s)]).filter(([, ds]) => ds.length).map(([s, ds]) =>
       table(`${s[0]}${s.slice(1).toLowerCase()} (${ds.length})`, ['Reference', 'Location', 'Planned', 'Drafted by'],
         ds.map((d) => [h('a', { class: 'govuk-link', href: `#/deployments/${d.id}` }, d.reference), d.locationName,
@@ -18,7 +24,7 @@ export async function deploymentList(main) {
 
 const DETAIL = `query($d: ID!) {
   deployment(id: $d) { id reference status purpose locationName areaDescription plannedStart plannedEnd dpiaReference
-    createdBy authorisedBy matchThreshold
+    createdBy authorisedBy matchThreshold holdReason
     expectedRates { sentence groups { group falseAlertRate identificationRate } }
     cameras { id name pushMode positionDescription }
     notices { id publishedAt channels }
@@ -59,8 +65,14 @@ export async function deploymentDetail(main, me, id) {
     actions.push(button('Pause', act('mutation($d: ID!) { pauseDeployment(id: $d) { id } }', () => ({ d: id })), 'govuk-button--secondary'),
       button('Stop', act('mutation($d: ID!) { stopDeployment(id: $d) { id } }', () => ({ d: id })), 'govuk-button--warning'));
   }
-  if (d.status === 'PAUSED' && is('officer')) {
+  if (d.status === 'PAUSED' && is('officer') && !d.holdReason) {
     actions.push(button('Resume', act('mutation($d: ID!) { resumeDeployment(id: $d) { id } }', () => ({ d: id }))));
+  }
+  if (d.status === 'PAUSED' && d.holdReason && is('supervisor')) {
+    actions.push(button('Resume (held)', act('mutation($d: ID!, $r: String!) { resumeHeldDeployment(id: $d, reason: $r) { id } }',
+      () => ({ d: id, r: reason.value }))),
+    button('Stop (held)', act('mutation($d: ID!, $r: String!) { stopHeldDeployment(id: $d, reason: $r) { id } }',
+      () => ({ d: id, r: reason.value })), 'govuk-button--warning'));
   }
   if (['DRAFT', 'SUBMITTED', 'AUTHORISED'].includes(d.status) && (is('officer') || is('supervisor'))) {
     actions.push(button('Cancel deployment', act('mutation($d: ID!, $r: String!) { cancelDeployment(id: $d, reason: $r) { id } }',
@@ -70,9 +82,12 @@ export async function deploymentDetail(main, me, id) {
   const sections = [
     h('span', { class: 'govuk-caption-l' }, d.locationName),
     h('h1', { class: 'govuk-heading-l' }, d.reference, ' ', h('strong', { class: 'govuk-tag', id: 'status' }, d.status)),
+    d.holdReason ? h('div', { class: 'govuk-warning-text', id: 'held' }, h('strong', { class: 'govuk-warning-text__text' },
+      `Held by the service: ${d.holdReason}. It matches no face until a supervisor resumes it (the start gate must hold`
+      + ' again) or stops it, with a reason.')) : null,
     problems,
     actions.length ? h('div', { class: 'lfr-actions' }, actions.length > 1 || d.status === 'SUBMITTED'
-      ? field('Reason (needed to reject or cancel)', reason)[0] : null, actions) : null,
+      ? field('Reason (needed to reject, cancel, or decide on a held deployment)', reason)[0] : null, actions) : null,
     h('h2', { class: 'govuk-heading-m' }, 'Start gate'),
     h('ul', { class: 'govuk-list', id: 'checklist' }, checks.map((c) => h('li', { 'data-rule': c.rule, 'data-met': String(c.met) },
       h('span', { class: c.met ? 'lfr-met' : 'lfr-unmet' }, c.met ? '✓ met ' : '✗ not met '),

@@ -10,8 +10,18 @@ export async function oversightView(main) {
   const verify = async () => {
     replace(verification, h('p', { class: 'govuk-body' }, 'Verifying…'));
     try {
-      const { verifyAuditChain: v } = await gql('{ verifyAuditChain { intact eventsChecked firstBrokenSeq firstBrokenId problem } }');
-      replace(verification, v.intact
+      const { verifyAuditChain: v } = await gql(`{ verifyAuditChain { intact eventsChecked firstBrokenSeq firstBrokenId problem
+        continuity { lastKnownHeadSeq lastKnownHeadHash lastKnownHeadInChain backupTakenAt restoredAt summary } } }`);
+      const c = v.continuity;
+      // restored from a backup: the hashes hold, but the events after the backup's head are gone
+      replace(verification, v.intact && c
+        ? h('div', { class: 'govuk-error-summary', role: 'alert', id: 'chain-restored' },
+          h('h2', { class: 'govuk-error-summary__title' }, c.lastKnownHeadInChain
+            ? `Audit events after #${c.lastKnownHeadSeq} were lost in a restore from backup`
+            : 'The audit chain does not hold the backup\'s last event'),
+          h('div', { class: 'govuk-error-summary__body' }, h('p', { class: 'govuk-body' },
+            `${c.summary} ${v.eventsChecked} events checked; their hashes and links hold.`)))
+        : v.intact
         ? h('div', { class: 'govuk-panel govuk-panel--confirmation', id: 'chain-intact' },
           h('h2', { class: 'govuk-panel__title' }, 'Audit chain intact'),
           h('div', { class: 'govuk-panel__body' }, `${v.eventsChecked} events checked`))

@@ -106,6 +106,11 @@ class RoleMatrixTest {
             }),
             op("stopDeployment", Set.of(O), u -> call("mutation($d: ID!) { stopDeployment(id: $d) { status } }",
                     "d", Fixtures.active(officer(u)).id())),
+            // held by the service after a restore from backup: a supervisor decides, with a reason
+            op("resumeHeldDeployment", Set.of(S), u -> call("mutation($d: ID!) { resumeHeldDeployment(id: $d, reason:"
+                    + " \"Checked after the restore\") { status } }", "d", held())),
+            op("stopHeldDeployment", Set.of(S), u -> call("mutation($d: ID!) { stopHeldDeployment(id: $d, reason:"
+                    + " \"Stopped before the restore\") { status } }", "d", held())),
             op("suspendDeployment", Set.of(D), u -> call("mutation($d: ID!) { suspendDeployment(id: $d, reason:"
                     + " \"Complaint under review\") { status } }", "d", Fixtures.active(DRAFTER).id())),
 
@@ -260,6 +265,14 @@ class RoleMatrixTest {
             }
         }
         return new Call(query, variables);
+    }
+
+    /** An ACTIVE deployment as a restore leaves it: PAUSED and held (what RestoreRecovery does to every one). */
+    static UUID held() {
+        UUID id = Fixtures.active(DRAFTER).id();
+        org.lfr.support.Sql.update("update deployment set status = 'PAUSED', hold_reason = 'restored from backup'"
+                + " where id = ?", id);
+        return id;
     }
 
     static DeploymentView draft(String user) {
