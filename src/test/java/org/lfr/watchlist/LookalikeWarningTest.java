@@ -85,6 +85,17 @@ class LookalikeWarningTest {
         assertThat(twinOnRecord.path("multiple").asDouble()).isEqualTo(flagged.lookalikeMultiple());
         assertThat(twinOnRecord.path("expectedFalseAlertRate").asDouble())
                 .isEqualTo(flagged.expectedFalseAlertRate());
+
+        // a later threshold has its own flags on its record: at 0.99 the cohort's own photo (0.9999) still alerts on
+        // its cohort face, the mirrored one (about 0.98) no longer does
+        await(() -> Fixtures.bean(org.lfr.deployment.DeploymentService.class).setMatchThreshold(Fixtures.APPROVER,
+                d.id(), 0.99));
+        List<String> thresholdSet = Sql.strings("select details from audit_event where action = 'MATCH_THRESHOLD_SET'"
+                + " and subject_id = ?", d.id().toString());
+        assertThat(thresholdSet).hasSize(1);
+        JsonNode atNewThreshold = new ObjectMapper().readTree(thresholdSet.get(0)).path("lookalikesFlagged");
+        assertThat(java.util.stream.StreamSupport.stream(atNewThreshold.spliterator(), false)
+                .map(f -> f.path("entry").asText())).containsExactly(twin.id().toString());
     }
 
     /** The first cohort photo that passes enrolment's checks (some LFW photos show more than one face). */
