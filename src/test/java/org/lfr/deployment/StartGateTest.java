@@ -28,7 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class StartGateTest {
 
-    static final Actor OPERATOR = Fixtures.officer("gate.officer");
+    /** The drafter: assigned to operate it when drafting (starting assigns nobody: OperatorAssignmentTest). */
+    static final Actor OPERATOR = DRAFTER;
 
     @Inject
     DeploymentService deployments;

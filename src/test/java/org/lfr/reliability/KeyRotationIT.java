@@ -49,14 +49,24 @@ class KeyRotationIT {
         assertThat(refused).as("a token of the discarded key is refused").isNull();
     }
 
-    /** The caller's name, or null when the token was refused (401 before GraphQL, or a GraphQL refusal). */
+    /**
+     * The caller's name, or null when the token was refused as a token (401 before GraphQL, or GraphQL's
+     * {@code unauthorized}); anything else — a server error, another code — fails the test instead of reading as a
+     * refusal.
+     */
     private static String me(String token) {
         var response = GraphQL.post(token, "{ me { username } }").extract();
-        if (response.statusCode() != 200) {
+        if (response.statusCode() == 401) {
             return null;
         }
+        assertThat(response.statusCode()).as("HTTP status of a token check").isEqualTo(200);
         var r = response.jsonPath();
-        return r.getList("errors") == null ? r.getString("data.me.username") : null;
+        if (r.getList("errors") == null) {
+            return r.getString("data.me.username");
+        }
+        assertThat(r.getString("errors[0].extensions.code")).as("a refused token, not another failure")
+                .isEqualTo("unauthorized");
+        return null;
     }
 
     private static String kid(String token) {

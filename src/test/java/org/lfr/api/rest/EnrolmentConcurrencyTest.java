@@ -19,10 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class EnrolmentConcurrencyTest {
 
     /**
-     * Enrolment runs the models: a user gets two requests at once, a third is answered 429 until one is done. (Real
-     * tokens: the requests whose archives are still arriving are sent by another HTTP client.)
-     */
-    /**
      * Two bulk enrolments whose archives are still arriving hold the user's two permits; a third request is answered
      * 429 at once, and works again once they end. (Raw HTTP/1.1 with chunked bodies, so the archives can stay open.)
      */

@@ -71,6 +71,9 @@ class FaceTrackerTest {
     @Test
     void aNonMatchingTrackIsForgottenOnceUnseenForLong() {
         sighting(100, true, List.of(match(ANNA, 0.5)));
+        assertThat(tracker.activeTracks()).as("the track exists before it is forgotten").isOne();
+        tracker.forgetUnseen(now);
+        assertThat(tracker.activeTracks()).as("still seen just now: kept").isOne();
         tracker.forgetUnseen(now + Duration.ofSeconds(3).toNanos());
         assertThat(tracker.activeTracks()).isZero();
     }
