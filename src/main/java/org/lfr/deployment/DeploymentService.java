@@ -93,7 +93,9 @@ public class DeploymentService {
             Transition.SET_THRESHOLD.requireFrom(d.summary());
             rules.requireThreshold(threshold); // a refusal is audited with the threshold asked for
             d.matchThreshold = threshold;
-            return Uni.createFrom().item(Map.of("threshold", threshold));
+            // the look-alike flags at the new threshold go on its record: approval saw only the old one's
+            return watchlist.lookalikesFlaggedAt(id, threshold).map(flagged -> Map.of("threshold", threshold,
+                    "lookalikesFlagged", flagged));
         });
     }
 

@@ -2,6 +2,7 @@ package org.lfr.deployment;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a match threshold means in rates, from the calibration that travels with the models. Deployment rules need
@@ -17,4 +18,10 @@ public interface ThresholdCalibration {
 
     /** Why there are no rates (no file, other models): empty when there are. */
     Optional<String> unavailableBecause();
+
+    /**
+     * How many people the calibration's watchlist had: its false-alert rate is that whole list's, so one entry's
+     * share is the rate over this (the look-alike check compares an entry with it). Empty when there are no rates.
+     */
+    OptionalInt watchlistSize();
 }

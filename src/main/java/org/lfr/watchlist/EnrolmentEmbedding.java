@@ -39,6 +39,30 @@ public class EnrolmentEmbedding {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The look-alike cohort it was scored against (V9); null when there was no usable one. */
+    @Column(length = 200)
+    public String cohort;
+    @Column(name = "cohort_size")
+    public Integer cohortSize;
+    @Column(name = "cohort_floor")
+    public Double cohortFloor;
+    /** Cohort similarities at or above {@link #cohortFloor}, highest first, comma-separated. */
+    @Column(name = "cohort_scores")
+    public String cohortScores;
+
+    /** Records the entry's look-alike scores beside its embedding. */
+    public EnrolmentEmbedding withCohort(LookalikeCohort.Scores scores) {
+        cohort = scores.cohort().length() > 200 ? scores.cohort().substring(0, 200) : scores.cohort();
+        cohortSize = scores.size();
+        cohortFloor = scores.floor();
+        StringBuilder text = new StringBuilder();
+        for (float s : scores.atOrAboveFloor()) {
+            text.append(text.isEmpty() ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.5f", s));
+        }
+        cohortScores = text.toString();
+        return this;
+    }
+
     public static EnrolmentEmbedding of(UUID watchlistEntryId, String model, float[] embedding, Instant createdAt) {
         if (embedding == null || embedding.length == 0 || embedding.length > MAX_DIMENSIONS) {
             throw new IllegalArgumentException("an enrolment embedding has 1 to " + MAX_DIMENSIONS + " dimensions, got "

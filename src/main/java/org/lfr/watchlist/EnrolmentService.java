@@ -14,6 +14,7 @@ import org.lfr.common.Actor;
 import org.lfr.common.NotFoundException;
 import org.lfr.common.Now;
 import org.lfr.common.Offload;
+import org.lfr.deployment.GovernanceConfig;
 
 import io.smallrye.mutiny.Uni;
 
@@ -34,15 +35,24 @@ public class EnrolmentService {
     private final EnrolmentEmbeddingRepository embeddings;
     private final FaceEnrolment faces;
     private final EnrolmentLimiter limiter;
+    private final LookalikeCohort cohort;
+    private final GovernanceConfig governance;
 
     EnrolmentService(Now now, AuditedChange audited, WatchlistService watchlists,
-            EnrolmentEmbeddingRepository embeddings, FaceEnrolment faces, EnrolmentLimiter limiter) {
+            EnrolmentEmbeddingRepository embeddings, FaceEnrolment faces, EnrolmentLimiter limiter,
+            LookalikeCohort cohort, GovernanceConfig governance) {
         this.now = now;
         this.audited = audited;
         this.watchlists = watchlists;
         this.embeddings = embeddings;
         this.faces = faces;
         this.limiter = limiter;
+        this.cohort = cohort;
+        this.governance = governance;
+    }
+
+    /** The checked face and its look-alike scores (null: no usable cohort). */
+    private record Analysed(FaceEnrolment.EnrolledFace face, LookalikeCohort.Scores scores) {
     }
 
     /**
@@ -63,19 +73,27 @@ public class EnrolmentService {
      * the entry (checked in the change's transaction).
      */
     Uni<WatchlistEntryView> store(Actor actor, UUID entryId, byte[] data, Callable<FaceEnrolment.EnrolledFace> analysis) {
-        return Offload.blocking(analysis)
-                .chain(enrolled -> watchlists.changeEntry(actor, AuditAction.ENROLMENT_IMAGE_STORED, entryId, (e, w) ->
+        // scored against the cohort down to the threshold floor: the deployment's threshold may still change
+        return Offload.blocking(() -> {
+            FaceEnrolment.EnrolledFace face = analysis.call();
+            return new Analysed(face, cohort.score(face.embedding(), face.model(), governance.thresholdFloor())
+                    .orElse(null));
+        }).chain(analysed -> watchlists.changeEntry(actor, AuditAction.ENROLMENT_IMAGE_STORED, entryId, (e, w) ->
                         EnrolmentImage.<EnrolmentImage>findById(entryId).chain(existing -> {
+                            FaceEnrolment.EnrolledFace enrolled = analysed.face();
+                            java.time.Instant at = now.instant();
+                            EnrolmentEmbedding embedding = EnrolmentEmbedding.of(entryId, enrolled.model(),
+                                    enrolled.embedding(), at);
                             EnrolmentImage image = existing != null ? existing : new EnrolmentImage();
                             image.watchlistEntryId = entryId;
                             image.content = data;
                             image.contentType = enrolled.contentType();
                             image.uploadedBy = actor.username();
-                            image.uploadedAt = now.instant();
+                            image.uploadedAt = at;
                             return embeddings.delete("watchlistEntryId", entryId)
                                     .chain(() -> existing != null ? Uni.createFrom().item(image) : image.persist())
-                                    .chain(() -> embeddings.persist(EnrolmentEmbedding.of(entryId, enrolled.model(),
-                                            enrolled.embedding(), image.uploadedAt)))
+                                    .chain(() -> embeddings.persist(analysed.scores() == null ? embedding
+                                            : embedding.withCohort(analysed.scores())))
                                     .chain(() -> watchlists.entryView(e))
                                     .map(v -> Audited.of(v, entryId, Map.of("bytes", data.length, "format",
                                             enrolled.contentType(), "model", enrolled.model())));

@@ -18,4 +18,24 @@ public interface WatchlistConfig {
     /** Uncompressed bytes a bulk-enrolment zip may expand to, counted while it is read. */
     @WithDefault("268435456")
     long bulkMaxTotalBytes();
+
+    /** The look-alike check of new entries (docs/FAIRNESS.md, "Look-alike risk"). */
+    Lookalike lookalike();
+
+    interface Lookalike {
+
+        /**
+         * The cohort of faces of people on no watchlist that each new entry is scored against; relative to the models
+         * folder unless absolute. A force replaces it with its own (built by {@code scripts/evaluate --cohort-out}).
+         */
+        @WithDefault("cohort.json")
+        String cohortFile();
+
+        /**
+         * An entry is flagged to the approving supervisor when its expected false-alert rate is at least this many
+         * times the rate the calibration expects of one entry (the calibrated list's rate over its size).
+         */
+        @WithDefault("5")
+        double warnMultiple();
+    }
 }

@@ -38,14 +38,16 @@ public class WatchlistService {
     private final InputValidation validation;
     private final AuditedChange audited;
     private final DeploymentQueries deployments;
+    private final LookalikeAssessor lookalikes;
 
     WatchlistService(Now now, GovernanceConfig governance, InputValidation validation, AuditedChange audited,
-            DeploymentQueries deployments) {
+            DeploymentQueries deployments, LookalikeAssessor lookalikes) {
         this.now = now;
         this.governance = governance;
         this.validation = validation;
         this.audited = audited;
         this.deployments = deployments;
+        this.lookalikes = lookalikes;
     }
 
     /** Officers read the watchlists of deployments they operate; supervisors and the DPO all. */
@@ -116,7 +118,17 @@ public class WatchlistService {
                     }
                     w.approvedBy = actor.username();
                     w.approvedAt = now.instant();
-                    return view(deploymentId).map(v -> Audited.of(v, deploymentId, Map.of("size", entries.size())));
+                    // approved anyway: the entries flagged as look-alikes go on the record with their figures, at
+                    // the threshold they were judged at, and how many entries the check could not judge
+                    return view(deploymentId).chain(v -> deployments.summary(deploymentId).map(d -> Audited.of(v,
+                            deploymentId, Map.of("size", entries.size(), "threshold", d.matchThreshold(),
+                                    "lookalikesFlagged", v.entries().stream().filter(e -> e.lookalikeWarning() != null)
+                                            .map(e -> Map.of("entry", e.id().toString(), "subject",
+                                                    e.subjectReference(), "expectedFalseAlertRate",
+                                                    e.expectedFalseAlertRate(), "multiple", e.lookalikeMultiple()))
+                                            .toList(),
+                                    "entriesWithoutLookalikeRate", v.entries().stream()
+                                            .filter(e -> e.expectedFalseAlertRate() == null).count()))));
                 })));
     }
 
@@ -199,13 +211,16 @@ public class WatchlistService {
      */
     private Uni<List<WatchlistEntryView>> entryViews(UUID deploymentId, Set<UUID> only) {
         String sql = "select e.id, (select count(*) from enrolment_image i where i.watchlist_entry_id = e.id),"
-                + " (select count(*) from enrolment_embedding m where m.watchlist_entry_id = e.id)"
-                + " from watchlist_entry e where e.deployment_id = :d" + (only == null ? "" : " and e.id in (:only)");
+                + " (select count(*) from enrolment_embedding m where m.watchlist_entry_id = e.id),"
+                + " m.cohort_size, m.cohort_floor, m.cohort_scores from watchlist_entry e"
+                + " left join enrolment_embedding m on m.watchlist_entry_id = e.id"
+                + " where e.deployment_id = :d" + (only == null ? "" : " and e.id in (:only)");
         Uni<List<WatchlistEntry>> entries = only == null
                 ? WatchlistEntry.list("deploymentId = ?1 order by addedAt, subjectReference", deploymentId)
                 : WatchlistEntry.list("deploymentId = ?1 and id in ?2 order by addedAt, subjectReference", deploymentId,
                         only);
-        return entries.chain(list -> Panache.getSession().chain(s -> {
+        Uni<Double> threshold = deployments.summary(deploymentId).map(d -> d.matchThreshold());
+        return entries.chain(list -> threshold.chain(t -> Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(sql, Object[].class).setParameter("d", deploymentId);
             if (only != null) {
                 query.setParameter("only", only);
@@ -217,13 +232,17 @@ public class WatchlistService {
             LocalDate today = now.today();
             Function<WatchlistEntry, WatchlistEntryView> toView = e -> {
                 Object[] c = counts.get(e.id);
+                LookalikeRisk risk = c == null ? null : lookalikes.assess(t, c[3] == null ? null
+                        : ((Number) c[3]).intValue(), c[4] == null ? null : ((Number) c[4]).doubleValue(), (String) c[5]);
                 return new WatchlistEntryView(e.id, e.deploymentId, e.subjectReference, e.category, e.legalBasis,
                         e.imageSource, e.imageDate, e.justification, e.subjectUnder18,
                         e.needsOverride(today, governance.maxImageAgeDays()), e.overrideReason, e.overrideBy,
                         e.overrideAt, e.addedBy, e.addedAt, c != null && ((Number) c[1]).longValue() > 0,
-                        c != null && ((Number) c[2]).longValue() > 0, e.imagePurgedAt);
+                        c != null && ((Number) c[2]).longValue() > 0, e.imagePurgedAt,
+                        risk == null ? null : risk.rate(), risk == null ? null : risk.sentence(),
+                        risk == null ? null : risk.multiple(), risk == null ? null : risk.warning());
             };
             return list.stream().map(toView).toList();
-        }));
+        })));
     }
 }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,21 +41,26 @@ public class ModelCalibration implements ThresholdCalibration {
 
     private final List<ThresholdRates> table;
     private final String unavailable;
+    private final int watchlistSize;
 
     ModelCalibration(RecognitionConfig config, FacePipeline pipeline, ObjectMapper json) {
         Path dir = PipelineFactory.modelDirectory(config.modelDir());
         List<ThresholdRates> loaded = List.of();
         String why;
+        int size = 0;
         try {
             why = check(dir, pipeline.embeddingName(), json);
             if (why == null) {
-                loaded = read(json.readTree(dir.resolve(FILE).toFile()));
+                JsonNode root = json.readTree(dir.resolve(FILE).toFile());
+                loaded = read(root);
+                size = root.path("evaluation_set").path("watchlist_size").asInt();
             }
         } catch (IOException | RuntimeException e) {
             why = "its calibration file " + dir.resolve(FILE) + " could not be read (" + e.getMessage() + ")";
         }
         this.table = loaded;
         this.unavailable = why;
+        this.watchlistSize = size;
         if (why == null) {
             ThresholdRates any = loaded.get(0);
             LOG.infof("match thresholds are calibrated: %d thresholds, measured on %s (%,d + %,d faces) on %s",
@@ -89,15 +95,27 @@ public class ModelCalibration implements ThresholdCalibration {
     }
 
     @Override
+    public OptionalInt watchlistSize() {
+        return unavailable == null && watchlistSize > 0 ? OptionalInt.of(watchlistSize) : OptionalInt.empty();
+    }
+
+    @Override
     public Optional<String> unavailableBecause() {
         return Optional.ofNullable(unavailable);
     }
 
     /** Null when the file belongs to the running models; otherwise why not. */
     static String check(Path dir, String embedding, ObjectMapper json) throws IOException {
-        Path file = dir.resolve(FILE);
+        return check(dir, dir.resolve(FILE), embedding, json);
+    }
+
+    /**
+     * The same check for any file that records the models it was made with ({@code embedding}, {@code
+     * models_sha256}): the calibration, the look-alike cohort.
+     */
+    static String check(Path dir, Path file, String embedding, ObjectMapper json) throws IOException {
         if (!Files.isRegularFile(file)) {
-            return "there is no " + FILE + " beside the models";
+            return "there is no " + file.getFileName() + " at " + file;
         }
         JsonNode root = json.readTree(file.toFile());
         if (!embedding.equals(root.path("embedding").asText())) {

@@ -31,7 +31,8 @@ const DETAIL = `query($d: ID!) {
     signage { id cameraId placedAt placedBy removedAt } }
   deploymentReadiness(deploymentId: $d) { rule met description }
   watchlist(deploymentId: $d) { size approvedAt approvedBy frozenAt entries { id subjectReference category legalBasis
-    justification imageSource imageDate subjectUnder18 needsOverride overrideReason overrideBy } } }`;
+    justification imageSource imageDate subjectUnder18 needsOverride overrideReason overrideBy expectedFalseAlerts
+    lookalikeWarning } } }`;
 
 export async function deploymentDetail(main, me, id) {
   const is = (role) => me.roles.includes(role);
@@ -132,13 +133,24 @@ export async function deploymentDetail(main, me, id) {
   sections.push(h('h2', { class: 'govuk-heading-m' }, `Watchlist (${w?.size ?? 0})`),
     h('p', { class: 'govuk-body', id: 'watchlist-state' }, w?.approvedAt ? `Approved by ${w.approvedBy} ${when(w.approvedAt)}` : 'Not approved',
       w?.frozenAt ? `; frozen ${when(w.frozenAt)}` : ''),
-    table('Entries and their justification', ['Subject', 'Category', 'Legal basis', 'Justification', 'Image', 'Override'],
+    table('Entries and their justification', ['Subject', 'Category', 'Legal basis', 'Justification', 'Image', 'Override',
+      'Expected false alerts (this entry)'],
       (w?.entries || []).map((e) => [e.subjectReference, e.category, e.legalBasis, e.justification,
         `${e.imageSource || '—'}, ${e.imageDate || 'undated'}`,
         e.needsOverride ? (e.overrideReason ? `${e.overrideReason} (${e.overrideBy})` : 'needed')
-          : e.subjectUnder18 ? 'under 18' : '—'])));
+          : e.subjectUnder18 ? 'under 18' : '—',
+        // the look-alike check (docs/FAIRNESS.md): a flagged photo says why, in the supervisor's terms
+        e.lookalikeWarning ? h('span', { class: 'lookalike-warning' },
+          h('strong', { class: 'govuk-tag govuk-tag--red' }, 'Look-alike'), ' ', e.lookalikeWarning)
+          : (e.expectedFalseAlerts || 'not checked')])));
   if (is('supervisor') && ['ACTIVE', 'PAUSED', 'CLOSED', 'SUSPENDED'].includes(d.status)) {
     sections.push(await alertsWithLegalHolds(id, act));
+  }
+  const flagged = (w?.entries || []).filter((e) => e.lookalikeWarning).length;
+  if (is('supervisor') && w && !w.approvedAt && flagged) {
+    sections.push(h('div', { class: 'govuk-warning-text', id: 'lookalike-flags' }, h('strong', { class: 'govuk-warning-text__text' },
+      `${flagged} ${flagged === 1 ? 'entry is' : 'entries are'} expected to alert far more often than the list's calibrated`
+      + ' rate (see the last column). Approving anyway is recorded in the audit trail with each of them.')));
   }
   if (is('supervisor') && w && !w.approvedAt) {
     sections.push(button('Approve watchlist', act('mutation($d: ID!) { approveWatchlist(deploymentId: $d) { approvedAt } }',

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,17 +52,10 @@ class GroupRatesTest {
         assertThat(fpir.ci95()[1]).isGreaterThanOrEqualTo(0.25).isLessThanOrEqualTo(1.0);
         // one person in four alerts: resampling four people gives 0..4 alerting, binomially (P(k <= 2) = 0.95)
         assertThat(rates.fpir(MEN, 0.8).ci95()).containsExactly(0.0, 0.75);
-    }
-
-    @Test
-    void theDifferentialIsHighestOverLowestAndUnboundedWhenTheLowestIsZero() {
-        Map<String, List<GroupRates.Probe>> groups = Map.of("F", WOMEN, "M", MEN);
-        GroupRates.Rate at04 = rates.fpirDifferential(groups, 0.4);
-        assertThat(at04.value()).isEqualTo(3.0); // 0.75 / 0.25
-        assertThat(at04.ci95()[0]).isLessThanOrEqualTo(3.0);
-        GroupRates.Rate at088 = rates.fpirDifferential(groups, 0.88);
-        assertThat(at088.value()).as("men 0 of 4, women 1 of 4").isInfinite();
-        assertThat(at088.json()).containsEntry("value", null).containsKey("unbounded");
-        assertThat(rates.fpirDifferential(groups, 0.95).json().get("value")).as("nobody alerts: no ratio").isNull();
+        // no event: every resample gives 0, so the exact bound over people: 1 - 0.05^(1/4) = 0.527129 for 4 men
+        assertThat(rates.fpir(MEN, 0.9).ci95()[1]).isCloseTo(0.527129, within(1e-6));
+        // no miss among woman e's probes at 0.85: from below, 1 - (1 - 0.05^(1/1)) = 0.05
+        assertThat(rates.tpir(List.of(mated("e", true, 0.95), mated("e", true, 0.9)), 0.85).ci95()[0])
+                .isCloseTo(0.05, within(1e-12));
     }
 }

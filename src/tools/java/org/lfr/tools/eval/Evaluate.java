@@ -41,30 +41,53 @@ public final class Evaluate {
         Path out = null;
         Path groupsFile = null;
         Path calibrationOut = null;
+        boolean cohortExperiment = false;
+        Path cohortOut = null;
+        int cohortSize = CohortBuilder.DEFAULT_SIZE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--cohort-experiment" -> cohortExperiment = true;
                 case "--pairs" -> pairsFile = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--groups" -> groupsFile = Path.of(args[++i]);
                 case "--calibration-out" -> calibrationOut = Path.of(args[++i]);
+                case "--cohort-out" -> cohortOut = Path.of(args[++i]);
+                case "--cohort-size" -> cohortSize = Integer.parseInt(args[++i]);
                 default -> dataset = Path.of(args[i]);
             }
         }
         if (dataset == null || !Files.isDirectory(dataset)) {
             System.err.println("usage: scripts/evaluate DATASET_DIR [--pairs PAIRS_TSV] [--groups LABELS_TSV]"
-                    + " [--out FILE.json] [--calibration-out models/calibration.json]");
+                    + " [--out FILE.json] [--calibration-out models/calibration.json] [--cohort-experiment]\n"
+                    + "       scripts/evaluate DATASET_DIR --cohort-out models/cohort.json [--cohort-size 1000]");
             System.exit(2);
         }
         RecognitionConfig config = StandaloneConfig.recognition();
         FacePipeline pipeline = PipelineFactory.create(config);
+        if (cohortOut != null) {
+            // the look-alike cohort only: no evaluation, which would take far longer and is not needed for it
+            CohortBuilder.build(pipeline, config, dataset, cohortOut, cohortSize);
+            return;
+        }
         Evaluate evaluate = new Evaluate(pipeline, dataset);
         Map<String, Object> report = evaluate.run(pairsFile);
         report.put("models", models(config));
         Map<String, String> groups = groupsFile == null ? Map.of() : GroupReport.read(groupsFile);
         if (groupsFile != null) {
-            GroupReport g = new GroupReport(evaluate.last, groups, StandaloneConfig.governance().defaultMatchThreshold());
+            double defaultThreshold = StandaloneConfig.governance().defaultMatchThreshold();
+            PersonGroups people = PersonGroups.of(evaluate.protocol, groups);
+            double floor = Math.min(defaultThreshold, evaluate.last.thresholds().values().stream()
+                    .mapToDouble(Double::doubleValue).min().orElse(defaultThreshold));
+            ImpostorSet set = ImpostorSet.score(evaluate.protocol, people.groupOf(), evaluate.embeddings, floor);
+            GroupReport g = new GroupReport(evaluate.last, groups, defaultThreshold, set, people.mixed());
             report.putAll(g.json());
             System.err.println(g.table());
+            if (cohortExperiment) {
+                Map<String, Object> experiment = CohortNormalisation.run(evaluate.identities, evaluate.embeddings,
+                        groups, MAX_PROBES_PER_IDENTITY);
+                report.put("cohort_normalisation", experiment);
+                System.err.println(CohortNormalisation.table(experiment));
+            }
         }
         if (calibrationOut != null) {
             Map<String, Object> calibration = Calibration.of(evaluate.last, groups, dataset, groupsFile,
@@ -87,6 +110,10 @@ public final class Evaluate {
     private final AtomicInteger done = new AtomicInteger();
     /** The open-set result of the last run, probe by probe (for groups and calibration). */
     OpenSet.Result last;
+    /** The images of the last run's open-set protocol by person (at most 21 each), for the impostor comparisons. */
+    Map<String, List<String>> protocol;
+    /** Every person of the data set with all their images. */
+    Map<String, List<String>> identities;
 
     Evaluate(FacePipeline pipeline, Path dataset) {
         this.pipeline = pipeline;
@@ -94,8 +121,10 @@ public final class Evaluate {
     }
 
     Map<String, Object> run(Path pairsFile) throws IOException {
-        Map<String, List<String>> identities = identities();
+        identities = identities();
         OpenSet openSet = OpenSet.of(identities, MAX_PROBES_PER_IDENTITY);
+        protocol = new java.util.TreeMap<>();
+        openSet.allImages().forEach(i -> protocol.computeIfAbsent(OpenSet.identityOf(i), k -> new ArrayList<>()).add(i));
         List<Pairs.Pair> pairs = pairsFile == null ? List.of() : Pairs.read(pairsFile);
 
         List<String> needed = new ArrayList<>(openSet.allImages());

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 /**
  * Error rates per group with 95 % intervals, as NIST's demographic reports give them. Two intervals per rate: Wilson's
  * (which treats every probe as independent) and a bootstrap over identities (which does not: probes of one person
- * rise and fall together, so resampling whole people is the honest one; it is the {@code ci95} reported). The FPIR
- * differential is the highest group FPIR over the lowest, with its bootstrap interval.
+ * rise and fall together, so resampling whole people is the honest one; it is the {@code ci95} reported). Groups
+ * are compared with a reference group in {@link ImpostorReport}.
  */
 final class GroupRates {
 
@@ -21,15 +21,12 @@ final class GroupRates {
     record Probe(String identity, String image, boolean mated, boolean correct, double score) {
     }
 
-    /** A rate {@code hits / of} with both intervals; an unbounded upper end (a ratio over zero) is null. */
+    /** A rate {@code hits / of} with both intervals. */
     record Rate(double value, long hits, long of, double[] wilson95, Double[] ci95) {
 
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("value", Double.isNaN(value) || Double.isInfinite(value) ? null : value);
-            if (Double.isInfinite(value)) {
-                m.put("unbounded", "the lowest group had no false alert: the ratio has no finite value");
-            }
+            m.put("value", Double.isNaN(value) ? null : value);
             m.put("ci95", ci95);
             m.put("hits", hits);
             m.put("of", of);
@@ -71,26 +68,6 @@ final class GroupRates {
         return rate(probes.stream().filter(Probe::mated).toList(), p -> p.correct() && p.score() >= threshold);
     }
 
-    /** Highest group FPIR over the lowest, at {@code threshold}; its interval from the same identity bootstrap. */
-    Rate fpirDifferential(Map<String, List<Probe>> byGroup, double threshold) {
-        Map<String, List<Probe>> nonMated = new TreeMap<>();
-        byGroup.forEach((g, probes) -> nonMated.put(g, probes.stream().filter(p -> !p.mated()).toList()));
-        Predicate<Probe> hit = p -> p.score() >= threshold;
-        double value = ratio(nonMated.values().stream().map(ps -> fraction(ps, hit)).toList());
-        Random random = new Random(seed);
-        Map<String, List<List<Probe>>> people = new TreeMap<>();
-        nonMated.forEach((g, ps) -> people.put(g, byIdentity(ps)));
-        double[] ratios = new double[replicates];
-        for (int r = 0; r < replicates; r++) {
-            List<Double> rates = new ArrayList<>();
-            for (List<List<Probe>> group : people.values()) {
-                rates.add(fraction(resample(group, random), hit));
-            }
-            ratios[r] = ratio(rates);
-        }
-        return new Rate(value, -1, -1, null, percentiles(ratios));
-    }
-
     private Rate rate(List<Probe> probes, Predicate<Probe> hit) {
         long k = probes.stream().filter(hit).count();
         long n = probes.size();
@@ -100,7 +77,13 @@ final class GroupRates {
         for (int r = 0; r < replicates; r++) {
             values[r] = fraction(resample(people, random), hit);
         }
-        return new Rate(n == 0 ? Double.NaN : (double) k / n, k, n, wilson(k, n), percentiles(values));
+        Double[] ci = percentiles(values);
+        if (n > 0 && (k == 0 || k == n)) {
+            // every resample gives the same 0 or 1: the exact bound over people says how far it may be from it
+            double bound = Estimate.zeroEventUpper95(people.size());
+            ci = k == 0 ? new Double[] {0.0, bound} : new Double[] {1 - bound, 1.0};
+        }
+        return new Rate(n == 0 ? Double.NaN : (double) k / n, k, n, wilson(k, n), ci);
     }
 
     private static List<List<Probe>> byIdentity(List<Probe> probes) {
@@ -121,17 +104,7 @@ final class GroupRates {
         return probes.isEmpty() ? Double.NaN : (double) probes.stream().filter(hit).count() / probes.size();
     }
 
-    /** max / min over the groups; infinite when the lowest is zero and the highest is not, NaN when all are zero. */
-    static double ratio(List<Double> rates) {
-        double max = rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-        if (max == 0) {
-            return Double.NaN;
-        }
-        return min == 0 ? Double.POSITIVE_INFINITY : max / min;
-    }
-
-    /** The 2.5th and 97.5th percentiles of the finite replicates; an infinite upper end becomes null (unbounded). */
+    /** The 2.5th and 97.5th percentiles of the defined (non-NaN) replicates; an infinite end becomes null. */
     static Double[] percentiles(double[] values) {
         double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (finite.length == 0) {

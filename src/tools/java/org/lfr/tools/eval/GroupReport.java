@@ -13,8 +13,9 @@ import java.util.TreeMap;
 /**
  * The per-group part of {@code scripts/evaluate --groups LABELS.tsv} ({@code image <TAB> group}, any group names):
  * for each group the TPIR of its mated probes and the FPIR of its non-mated probes at the service's default threshold
- * and at the thresholds of the global FPIR 0.01 and 0.001 operating points, with intervals, and the FPIR
- * differential (highest group over lowest). Probes whose image has no label are left out of the groups.
+ * and at the thresholds of the global FPIR 0.01 and 0.001 operating points, with intervals; and, from
+ * {@link ImpostorReport}, same-group and cross-group false-match rates and every group against a reference group.
+ * Probes whose image has no label are left out of the per-probe figures.
  */
 final class GroupReport {
 
@@ -24,10 +25,15 @@ final class GroupReport {
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
     private final Map<String, List<GroupRates.Probe>> byGroup = new TreeMap<>();
     private final GroupRates rates = new GroupRates(REPLICATES, SEED);
+    private final ImpostorReport impostors;
+    private final List<String> mixed;
 
-    GroupReport(OpenSet.Result result, Map<String, String> labels, double defaultThreshold) {
+    GroupReport(OpenSet.Result result, Map<String, String> labels, double defaultThreshold, ImpostorSet set,
+            List<String> mixed) {
         thresholds.put("default", defaultThreshold);
         result.thresholds().forEach(thresholds::put);
+        this.impostors = new ImpostorReport(set, result.probes(), thresholds, REPLICATES, SEED);
+        this.mixed = mixed;
         for (GroupRates.Probe p : result.probes()) {
             String group = labels.get(p.image());
             if (group != null) {
@@ -67,16 +73,18 @@ final class GroupReport {
             Map<String, Object> who = new LinkedHashMap<>();
             thresholds.forEach((point, t) -> who.put(point, falseAlertsByPerson(probes, t)));
             g.put("false_alerts_by_person", who);
+            g.putAll(impostors.groupJson(group));
             groups.put(group, g);
         });
-        Map<String, Object> differential = new LinkedHashMap<>();
-        thresholds.forEach((point, t) -> differential.put(point, rates.fpirDifferential(byGroup, t).json()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("groups", groups);
-        json.put("fpir_differential", differential);
+        json.putAll(impostors.json());
+        json.put("people_with_mixed_labels", mixed);
         json.put("group_thresholds", thresholds);
         json.put("group_intervals", "ci95: percentile bootstrap over identities (" + REPLICATES + " resamples, seed "
-                + SEED + "; probes of one person are not independent); wilson95: Wilson score interval per probe");
+                + SEED + "; probes of one person are not independent); with no event (or no miss) the exact one-sided"
+                + " 95 % bound 1 - 0.05^(1/n) over the n people (pairs of people for FMR) instead; ratios and"
+                + " differences to the reference from the same resamples; wilson95: Wilson score interval per probe");
         return json;
     }
 
@@ -106,11 +114,8 @@ final class GroupReport {
                         point + "@" + String.format(Locale.ROOT, "%.3f", threshold), group, tpir.of(), fpir.of(),
                         percent(tpir), percent(fpir) + " (" + fpir.hits() + ")"));
             });
-            GroupRates.Rate d = rates.fpirDifferential(byGroup, threshold);
-            t.append(String.format(Locale.ROOT, "%-10s FPIR differential (highest / lowest group): %s [%s, %s]%n", "",
-                    number(d.value()), number(d.ci95()[0]), number(d.ci95()[1])));
         });
-        return t.toString();
+        return t + System.lineSeparator() + impostors.table();
     }
 
     private static String percent(GroupRates.Rate r) {
@@ -119,9 +124,5 @@ final class GroupReport {
 
     private static String pct(Double v) {
         return v == null ? "unbounded" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
-    }
-
-    private static String number(Double v) {
-        return v == null || v.isNaN() ? "n/a" : v.isInfinite() ? "unbounded" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -62,19 +62,37 @@ final class OpenSet {
     }
 
     Result evaluate(Map<String, float[]> embeddings, double[] fpirs, double operatingThreshold) {
+        return evaluate(embeddings, fpirs, operatingThreshold, Similarity.COSINE);
+    }
+
+    Result evaluate(Map<String, float[]> embeddings, double[] fpirs, double operatingThreshold, Similarity similarity) {
         List<String> names = new ArrayList<>();
-        List<float[]> enrolled = new ArrayList<>();
+        List<String> enrolledImages = new ArrayList<>();
         gallery.forEach((name, image) -> {
             if (embeddings.containsKey(image)) {
                 names.add(name);
-                enrolled.add(embeddings.get(image));
+                enrolledImages.add(image);
             }
         });
+        Top top = probe -> {
+            float[] e = embeddings.get(probe);
+            int best = -1;
+            double score = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < enrolledImages.size(); i++) {
+                String g = enrolledImages.get(i);
+                double s = similarity.score(probe, e, g, embeddings.get(g));
+                if (s > score) {
+                    score = s;
+                    best = i;
+                }
+            }
+            return new double[] {best, score};
+        };
         List<Double> nonMatedScores = new ArrayList<>();
         List<GroupRates.Probe> probes = new ArrayList<>(); // group filled in by the caller, from the image
         for (String probe : nonMated) {
             float[] e = embeddings.get(probe);
-            double score = e == null ? Double.NEGATIVE_INFINITY : top(e, enrolled)[1];
+            double score = e == null ? Double.NEGATIVE_INFINITY : top.of(probe)[1];
             nonMatedScores.add(score);
             probes.add(new GroupRates.Probe(identityOf(probe), probe, false, false, score));
         }
@@ -87,7 +105,7 @@ final class OpenSet {
                     probes.add(new GroupRates.Probe(name, probe, true, false, Double.NEGATIVE_INFINITY));
                     continue;
                 }
-                double[] best = top(e, enrolled);
+                double[] best = top.of(probe);
                 boolean correct = best[0] >= 0 && names.get((int) best[0]).equals(name);
                 matedResults.add(new double[] {correct ? 1 : 0, best[1]});
                 probes.add(new GroupRates.Probe(name, probe, true, correct, best[1]));
@@ -141,16 +159,8 @@ final class OpenSet {
         return Math.nextUp(sortedNonMated[index]);
     }
 
-    private static double[] top(float[] probe, List<float[]> gallery) {
-        int best = -1;
-        double score = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < gallery.size(); i++) {
-            double s = Evaluate.similarity(probe, gallery.get(i));
-            if (s > score) {
-                score = s;
-                best = i;
-            }
-        }
-        return new double[] {best, score};
+    /** The best-scoring enrolled person for a probe image: {index, score}. */
+    private interface Top {
+        double[] of(String probe);
     }
 }
