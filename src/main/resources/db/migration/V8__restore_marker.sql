@@ -13,7 +13,11 @@ create table if not exists restore_marker (
     head_at          timestamptz,
     handled_at       timestamptz
 );
-grant select, update on restore_marker to "${app_role}";
+-- The service reads the marker and marks it handled, nothing more: what the backup was (its time and chain head)
+-- cannot be rewritten with the service's credentials.
+-- (V4's default privileges gave it every data right on new tables: taken back here.)
+revoke insert, update, delete, truncate on restore_marker from "${app_role}";
+grant select, update (handled_at) on restore_marker to "${app_role}";
 
 -- Why a deployment is held PAUSED by the service itself ("restored from backup"): only a supervisor may resume or
 -- stop it, with a reason.

@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
@@ -15,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "restore_marker")
+@DynamicUpdate // the service may change handled_at only (V8's column grant): an update names no other column
 public class RestoreMarker extends PanacheEntityBase {
 
     @Id

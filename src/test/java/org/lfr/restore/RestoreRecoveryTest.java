@@ -158,4 +158,15 @@ class RestoreRecoveryTest {
                 + " select 'test.dump', ?, now(), seq, hash from audit_event where seq = ?", Timestamp.from(backupTakenAt),
                 head);
     }
+
+    /** What the backup was cannot be rewritten with the service's own credentials; it may only mark it handled. */
+    @Test
+    void theServiceRoleMayOnlyMarkTheMarkerHandled() {
+        assertThatThrownBy(() -> Sql.update("update restore_marker set head_seq = 1,"
+                + " head_hash = 'forged'")).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> Sql.update("delete from restore_marker"))
+                .hasMessageContaining("permission denied");
+        assertThat(Sql.update("update restore_marker set handled_at = handled_at"))
+                .as("positive control: the one column it needs").isGreaterThanOrEqualTo(0);
+    }
 }
