@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.lfr.alert.AlertView;
-import org.lfr.recognition.runtime.CameraClaims;
 import org.lfr.recognition.runtime.CameraSupervisor;
 import org.lfr.support.Fixtures;
 import org.lfr.support.GraphQL;
@@ -90,8 +89,7 @@ class OperatorAssignmentTest {
         assertThat(rest(DAVE).contentType("image/jpeg").body(photo).post("/api/cameras/" + camera + "/frames")
                 .statusCode()).isEqualTo(403);
         assertThat(bean(CameraSupervisor.class).worker(camera)).as("worker after a refused push").isEmpty();
-        assertThat(Sql.count("select count(*) from pg_locks where locktype = 'advisory'"
-                + " and ((classid::bigint << 32) | objid::bigint) = ?", CameraClaims.lockKey(camera)))
+        assertThat(Sql.claimsHeld(camera))
                 .as("claim after a refused push").isZero();
 
         // a supervisor assigns him (while it runs, only a supervisor may), audited with who was added

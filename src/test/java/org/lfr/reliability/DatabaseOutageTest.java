@@ -23,7 +23,6 @@ import org.lfr.deployment.CameraInput;
 import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.recognition.runtime.AlertOutbox;
-import org.lfr.recognition.runtime.CameraClaims;
 import org.lfr.recognition.runtime.FramePush;
 import org.lfr.support.Fixtures;
 import org.lfr.support.Frames;
@@ -91,13 +90,10 @@ class DatabaseOutageTest {
             }
             assertThat(outbox.awaitEmpty(Duration.ofSeconds(60))).as("held alerts committed once it is back").isTrue();
             // the restart ended the session that held the camera's claim: the next reconcile takes it again
-            String claimHeld = "select count(*) from pg_locks where locktype = 'advisory' and granted"
-                    + " and ((classid::bigint << 32) | objid::bigint) = ?";
-            long key = CameraClaims.lockKey(camera);
-            for (int i = 0; i < 150 && Sql.count(claimHeld, key) == 0; i++) {
+            for (int i = 0; i < 150 && Sql.claimsHeld(camera) == 0; i++) {
                 Thread.sleep(100);
             }
-            assertThat(Sql.count(claimHeld, key)).as("camera claimed again after the restart").isOne();
+            assertThat(Sql.claimsHeld(camera)).as("camera claimed again after the restart").isOne();
             Thread.sleep(2500);
             passersBy(camera, 2); // and after
             assertThat(outbox.awaitEmpty(Duration.ofSeconds(30))).isTrue();

@@ -56,6 +56,16 @@ public final class Sql {
         }
     }
 
+    /**
+     * Sessions holding a camera's claim: the session-level advisory lock of {@code CameraClaims} (its 64-bit key is
+     * split into classid and objid in pg_locks).
+     */
+    public static long claimsHeld(java.util.UUID camera) {
+        return count("select count(*) from pg_locks where locktype = 'advisory' and granted"
+                + " and ((classid::bigint << 32) | objid::bigint) = ?",
+                org.lfr.recognition.runtime.CameraClaims.lockKey(camera));
+    }
+
     /** The first column of every row, as text. */
     public static java.util.List<String> strings(String sql, Object... params) {
         try (Connection c = Fixtures.bean(AgroalDataSource.class).getConnection();
