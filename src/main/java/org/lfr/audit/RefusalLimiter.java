@@ -61,6 +61,11 @@ public class RefusalLimiter {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+    /** Counts of windows that are over, waiting to be written. */
+    private final java.util.Queue<Over> overdue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record Over(Key key, Window window) {
+    }
 
     RefusalLimiter(AuditService audit, MeterRegistry registry, Clock clock) {
         this.audit = audit;
@@ -97,15 +102,11 @@ public class RefusalLimiter {
         if (!first[0]) {
             return earlier;
         }
-        return earlier.chain(() -> audit.recordAlone(new Actor(counted.who(), Set.of()), counted.action(),
-                counted.subject() == null ? subject : counted.subject(), subjectId, counted == OVERFLOW
-                        ? Map.of("operation", "(any operation)") : details).replaceWithVoid());
+        return earlier.chain(() -> counted == OVERFLOW
+                ? audit.recordAlone(new Actor(OVERFLOW.who(), Set.of()), OVERFLOW.action(), subject, subjectId,
+                        Map.of("operation", OVERFLOW.what())).replaceWithVoid()
+                : audit.recordAlone(actor, action, subject, subjectId, details).replaceWithVoid());
     }
-
-    private record Over(Key key, Window window) {
-    }
-
-    private final java.util.Queue<Over> overdue = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Each minute: the counts of windows that are over, one row each. */
     @Scheduled(identity = "refusal-audit-flush", every = "60s", delayed = "60s")
