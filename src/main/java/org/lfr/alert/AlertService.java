@@ -74,9 +74,8 @@ public class AlertService {
     /** Two officers decided at once: the later commit fails on the alert's version, not on the check above. */
     private static boolean lostARace(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("OptimisticLockException") || name.startsWith("StaleObjectState")
-                    || name.equals("StaleStateException")) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException) {
                 return true;
             }
         }
