@@ -40,20 +40,10 @@ public class AlertEvents {
     private final DatabaseNotifications notifications;
     private final AlertQueries queries;
     /** Alerts already published here, most recent last: a notification and a catch-up may both bring one. */
-    private final Set<UUID> published = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-            return size() > 10_000;
-        }
-    });
+    private final Set<UUID> published = recent();
     private volatile Instant heardUpTo = Instant.now();
     /** Decisions already published here: an alert is decided once, so its id says it. */
-    private final Set<UUID> decided = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-            return size() > 10_000;
-        }
-    });
+    private final Set<UUID> decided = recent();
     private volatile Instant decidedUpTo = Instant.now();
 
     AlertEvents(DatabaseNotifications notifications, AlertQueries queries) {
@@ -65,6 +55,16 @@ public class AlertEvents {
             catchUp();
             catchUpDecisions();
         }));
+    }
+
+    /** The last 10,000 ids added, oldest forgotten first. */
+    private static Set<UUID> recent() {
+        return Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+                return size() > 10_000;
+            }
+        });
     }
 
     /** In the caller's transaction: every replica publishes the alert once it is committed. */
