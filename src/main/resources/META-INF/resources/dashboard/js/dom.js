@@ -72,7 +72,7 @@ export function replace(target, ...children) {
  * control(s). `name` is the API's field name (`fieldErrors[].field`); returns the group element.
  */
 export function group(name, label, controls, { hint, fieldset = false, focus } = {}) {
-  const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}-${++fieldCount}`; // unique: two forms may share a field name
   const first = focus || [controls].flat()[0];
   if (!fieldset) first.id = first.id || id;
   const hintEl = hint ? h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint) : null;
