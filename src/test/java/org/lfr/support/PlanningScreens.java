@@ -134,7 +134,7 @@ public final class PlanningScreens {
     // ------------------------------------------------------------------ cameras, signs, leaflets
 
     public PlanningScreens addPushCamera(String name, String position, String deviceClientId) {
-        browser.driver.findElement(By.cssSelector("#camera-form input[value='push']")).click();
+        choose(By.cssSelector("#camera-form input[value='push']"));
         type("camera-form", "name", name);
         type("camera-form", "positionDescription", position);
         type("camera-form", "deviceClientId", deviceClientId);
@@ -143,7 +143,7 @@ public final class PlanningScreens {
 
     /** Types a stream camera and adds it; returns the error summary's text when refused, null when added. */
     public String addStreamCamera(String name, String position, String url, String user, String password) {
-        browser.driver.findElement(By.cssSelector("#camera-form input[value='stream']")).click();
+        choose(By.cssSelector("#camera-form input[value='stream']"));
         type("camera-form", "name", name);
         type("camera-form", "positionDescription", position);
         type("camera-form", "streamUrl", url);
@@ -180,7 +180,7 @@ public final class PlanningScreens {
         type(By.id("imageDate-year"), Integer.toString(e.imageDate().getYear()));
         WebElement under18 = browser.driver.findElement(By.id("subject-under-18"));
         if (under18.isSelected() != e.under18()) {
-            under18.click();
+            choose(By.id("subject-under-18"));
         }
         return submitAndWaitForRedraw("propose-form");
     }
@@ -244,7 +244,7 @@ public final class PlanningScreens {
     public PlanningScreens publishNotice(String area, String text, String... extraChannels) {
         for (String channel : extraChannels) {
             browser.driver.findElement(By.xpath("//form[@id='notice-form']//label[normalize-space()='" + channel
-                    + "']/preceding-sibling::input")).click();
+                    + "']")).click();
         }
         type("notice-form", "area", area);
         type("notice-form", "text", text);
@@ -276,6 +276,12 @@ public final class PlanningScreens {
         type(By.id(field + "-minute"), String.format("%02d", t.getMinute()));
     }
 
+    /** A GOV.UK radio or checkbox is pressed by its label, as a person does (the input itself is drawn over). */
+    private void choose(By input) {
+        String id = browser.driver.findElement(input).getDomAttribute("id");
+        browser.driver.findElement(By.cssSelector("label[for='" + id + "']")).click();
+    }
+
     private void submit(String formId) {
         browser.driver.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
     }
@@ -287,15 +293,20 @@ public final class PlanningScreens {
     /** A successful action draws the deployment's page again from the API; a refusal leaves it and says why. */
     private PlanningScreens clickAndWaitForRedraw(By button) {
         WebElement status = browser.driver.findElement(By.id("status"));
+        List<WebElement> before = browser.driver.findElements(By.cssSelector("#main .govuk-error-summary"));
         browser.waitFor(button, WAIT).click();
-        new WebDriverWait(browser.driver, WAIT).until(d -> isStale(status) || !d.findElements(
-                By.cssSelector("#main .govuk-error-summary")).isEmpty());
+        new WebDriverWait(browser.driver, WAIT).until(d -> isStale(status) || newSummary(before) != null);
         if (!isStale(status)) {
-            throw new AssertionError("refused: " + browser.driver.findElement(By.cssSelector("#main .govuk-error-summary"))
-                    .getText());
+            throw new AssertionError("refused: " + newSummary(before).getText());
         }
         browser.waitFor(By.id("status"), WAIT);
         return this;
+    }
+
+    /** An error summary that was not on the page before (a refusal of this action, not of an earlier one). */
+    private WebElement newSummary(List<WebElement> before) {
+        return browser.driver.findElements(By.cssSelector("#main .govuk-error-summary")).stream()
+                .filter(e -> !before.contains(e)).findFirst().orElse(null);
     }
 
     private static boolean isStale(WebElement element) {
