@@ -43,14 +43,15 @@ export function watchlistSection(d, w, ctx) {
 /** One person on the list (GOV.UK summary card): why they are on it, their photo's state, what may be done. */
 function entryCard(e, ctx, editable) {
   const { is } = ctx;
-  const face = h('div', { class: 'lfr-entry-face' });
-  if (e.hasImage) {
-    imageUrl(`/api/watchlist-entries/${e.id}/image`).then((src) => face.append(h('img', { src,
-      alt: `The photo enrolled for ${e.subjectReference}` }))).catch(() => face.append(h('p', { class: 'govuk-body-s' },
-      'The photo could not be loaded.')));
-  }
   const result = results.get(e.id);
   results.delete(e.id); // said once, after the redraw that follows the upload
+  // every read of an enrolment image is audited: the face is fetched just after an upload, otherwise when asked for
+  const face = h('div', { class: 'lfr-entry-face' });
+  const show = () => imageUrl(`/api/watchlist-entries/${e.id}/image`).then((src) => replace(face, h('img', { src,
+    alt: `The photo enrolled for ${e.subjectReference}` }))).catch(() => replace(face, h('p', { class: 'govuk-body-s' },
+    'The photo could not be loaded.')));
+  if (e.hasImage && result?.ok) show();
+  else if (e.hasImage) face.append(button(`Show photo of ${e.subjectReference}`, show, 'govuk-button--secondary'));
   const status = e.hasEmbedding ? tag('Photo enrolled', 'green') : e.imagePurgedAt ? tag('Photo purged', 'grey')
     : tag('No photo yet', 'yellow');
   return h('div', { class: 'govuk-summary-card', 'data-entry': e.id, 'data-subject': e.subjectReference },
