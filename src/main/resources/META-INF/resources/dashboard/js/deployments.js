@@ -6,6 +6,7 @@ import { gql } from './session.js';
 import { camerasSection } from './cameras.js';
 import { watchlistSection } from './watchlist.js';
 import { noticesSection } from './notices.js';
+import { operatorsSection } from './operators.js';
 
 const STATUSES = ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'ACTIVE', 'PAUSED', 'SUSPENDED', 'CLOSED', 'REJECTED', 'CANCELLED'];
 
@@ -109,6 +110,7 @@ export async function deploymentDetail(main, me, id) {
       ['Drafted by', d.createdBy], ['Authorised by', d.authorisedBy]]),
     d.status === 'DRAFT' && is('officer') && d.createdBy === me.username ? h('p', { class: 'govuk-body' },
       h('a', { class: 'govuk-link', href: `#/deployments/${id}/edit`, id: 'edit-plan' }, 'Change the plan')) : null,
+    operatorsSection(d, { is, reload }),
     h('h2', { class: 'govuk-heading-m' }, 'Match threshold'),
     h('p', { class: 'govuk-body', id: 'threshold' }, `${d.matchThreshold.toFixed(3)}. `,
       d.expectedRates ? d.expectedRates.sentence : 'No calibrated rates for the running models.'),

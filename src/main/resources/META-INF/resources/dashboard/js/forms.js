@@ -1,7 +1,7 @@
 // A form's refusals, where GOV.UK puts them: an error summary whose lines link to their fields, and each message
 // beside its field. Nothing typed is touched: the form stays as it was, only the messages change.
 import { h, replace, setFieldError, linkedErrorSummary } from './dom.js';
-import { inWords } from './words.js';
+import { inWords, fieldMessage } from './words.js';
 
 /** `input.usernames[0]` → `usernames`: the group a field error belongs to. */
 const groupName = (field) => String(field || '').replace(/^input\./, '').replace(/\[\d+\].*$/, '').split('.')[0];
@@ -21,7 +21,7 @@ export function formErrors(summaryHost, groups, reasons = {}) {
     clear();
     const items = errors.map(({ field, message }) => {
       const g = byName.get(groupName(field));
-      const text = g ? `${g.lfr.label}: ${message}` : message;
+      const text = g ? `${g.lfr.label}: ${fieldMessage(message)}` : fieldMessage(message);
       if (g && !g.classList.contains('govuk-form-group--error')) setFieldError(g, text);
       return { message: text, target: g ? g.lfr.focus : null };
     });

@@ -79,7 +79,8 @@ export async function planView(main, me, id) {
     } finally {
       save.disabled = false;
     }
-  } }, groups, save, ' ', h('a', { class: 'govuk-link', href: id ? `#/deployments/${id}` : '#/deployments' }, 'Cancel'));
+  } }, groups, h('div', { class: 'govuk-button-group' }, save,
+    h('a', { class: 'govuk-link', href: id ? `#/deployments/${id}` : '#/deployments' }, 'Cancel')));
 
   async function submit() {
     const local = [];

@@ -32,3 +32,12 @@ export const URL_REASON = {
 export function inWords(problem, reasons = {}) {
   return (problem.reason && reasons[problem.reason]) || problem.message;
 }
+
+/** Bean Validation's default messages, as a sentence ends after a field's name ("Purpose: is needed"). */
+export function fieldMessage(message) {
+  const m = String(message || '');
+  if (/^must not be (blank|null|empty)$/.test(m)) return 'is needed';
+  const size = m.match(/^size must be between (\d+) and (\d+)$/);
+  if (size) return size[1] === '0' ? `must be at most ${size[2]} characters` : `must be ${size[1]} to ${size[2]} characters long`;
+  return m;
+}
