@@ -15,7 +15,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.lfr.deployment.DeploymentView;
 import org.lfr.support.Browser;
+import org.lfr.support.Fixtures;
 import org.lfr.support.GraphQL;
 import org.lfr.support.KeycloakTokensCache;
 import org.lfr.support.PlanningScreens;
@@ -135,7 +137,7 @@ class PlanningBrowserTest {
             assertThat(screens.uploadResult(first)).isEqualTo("refused");
             assertThat(no).as("the reason in words, not MULTIPLE_FACES").contains("more than one face")
                     .doesNotContain("MULTIPLE_FACES");
-            browser.screenshot("plan-photo-refused");
+            screens.screenshotOf("watchlist", "plan-photo-refused");
             assertThat(browser.seriousAccessibilityViolations()).as("a refused photo").isEmpty();
 
             String yes = screens.uploadPhoto(first, single);
@@ -150,7 +152,7 @@ class PlanningBrowserTest {
             assertThat(screens.bulkLines()).anyMatch(l -> l.startsWith("ENROLLED: ") && l.contains(second))
                     .anyMatch(l -> l.startsWith("NO_ENTRY: ") && l.contains("no one on this watchlist has the reference "
                             + nobody));
-            browser.screenshot("plan-bulk-progress");
+            screens.screenshotOf("watchlist", "plan-bulk-progress");
             assertThat(browser.seriousAccessibilityViolations()).as("the bulk progress").isEmpty();
             List<Map<String, Object>> entries = GraphQL.ok(KeycloakTokensCache.token("carol.officer"),
                     "query($d: ID!) { watchlist(deploymentId: $d) { entries { subjectReference hasEmbedding } } }",
@@ -172,9 +174,41 @@ class PlanningBrowserTest {
                     + " handedOutBy } } }", Map.of("d", id)).body("data.deployment.leaflets[0].count",
                             org.hamcrest.Matchers.equalTo(150));
             browser.screenshot("plan-deployment-page");
+            screens.screenshotOf("cameras", "plan-cameras");
+            screens.screenshotOf("notices", "plan-notices");
             assertThat(browser.seriousAccessibilityViolations()).as("the deployment page with its forms").isEmpty();
             assertThat(browser.contentSecurityPolicyViolations()).as("under the strict CSP").isEmpty();
         }
+    }
+
+    /**
+     * A folder chosen with the folder picker is zipped by the page (jszip) and enrolled like a zip: photos named after
+     * the entries (or in a folder of that name) are enrolled, other files are left out, and the bar ends full.
+     */
+    @Test
+    void aFolderOfPhotosIsZippedByThePageAndEnrolled() throws Exception {
+        DeploymentView d = Fixtures.draft(Fixtures.officer("carol.officer"));
+        String one = Fixtures.entry(Fixtures.officer("carol.officer"), d.id(), false).subjectReference();
+        String two = Fixtures.entry(Fixtures.officer("carol.officer"), d.id(), false).subjectReference();
+        Path folder = Files.createDirectories(Path.of("target", "planning-browser-test", "folder-" + UUID.randomUUID(),
+                "photos"));
+        copy(OBAMA, folder.resolve(one + ".jpg"));
+        copy(BIDEN, Files.createDirectories(folder.resolve(two)).resolve("portrait.jpg"));
+        Files.writeString(folder.resolve("notes.txt"), "not a photo: the page leaves it out");
+        try (Browser browser = Browser.open(base()).signIn("carol.officer", "#/deployments/" + d.id())) {
+            PlanningScreens screens = new PlanningScreens(browser);
+            browser.waitFor(By.id("bulk-form"), WAIT);
+            List<Long> seen = screens.bulkUploadFolder(folder);
+            assertThat(seen).containsSubsequence(0L, 1L, 2L).isSorted();
+            assertThat(screens.progress()).containsExactly(2, 2);
+            assertThat(screens.bulkLines()).hasSize(2).allMatch(l -> l.startsWith("ENROLLED: "));
+            assertThat(browser.contentSecurityPolicyViolations()).as("jszip loaded under the strict CSP").isEmpty();
+        }
+        List<Map<String, Object>> entries = GraphQL.ok(KeycloakTokensCache.token("carol.officer"),
+                "query($d: ID!) { watchlist(deploymentId: $d) { entries { subjectReference hasEmbedding } } }",
+                Map.of("d", d.id().toString())).extract().jsonPath().getList("data.watchlist.entries");
+        assertThat(entries).filteredOn(e -> Boolean.TRUE.equals(e.get("hasEmbedding")))
+                .extracting(e -> e.get("subjectReference")).containsExactlyInAnyOrder(one, two);
     }
 
     private static Path copy(String photo, Path to) throws IOException {

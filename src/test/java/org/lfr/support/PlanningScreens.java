@@ -1,5 +1,6 @@
 package org.lfr.support;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -217,14 +219,32 @@ public final class PlanningScreens {
      */
     @SuppressWarnings("unchecked")
     public List<Long> bulkUpload(Path zip) {
+        return bulk("zip", zip);
+    }
+
+    /** The same with a folder chosen in the folder picker: the page zips its photos itself. */
+    public List<Long> bulkUploadFolder(Path folder) {
+        return bulk("folder", folder);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> bulk(String field, Path path) {
         browser.script("window.__bulkSeen = []; new MutationObserver((records) => records.forEach((r) =>"
                 + " r.addedNodes.forEach((n) => { if (n.id === 'bulk-bar') window.__bulkSeen.push(Number(n.getAttribute('value'))); })))"
                 + ".observe(document.getElementById('main'), {childList: true, subtree: true});");
-        browser.driver.findElement(control("bulk-form", "zip")).sendKeys(zip.toAbsolutePath().toString());
+        browser.driver.findElement(control("bulk-form", field)).sendKeys(path.toAbsolutePath().toString());
         submit("bulk-form");
         browser.waitUntilText(By.id("bulk-summary"), "Finished", Duration.ofSeconds(90));
         return ((List<Object>) browser.script("return window.__bulkSeen;")).stream()
                 .map(v -> ((Number) v).longValue()).toList();
+    }
+
+    /** A picture of one part of the page (target/screenshots/NAME.png), however far down it is. */
+    public Path screenshotOf(String elementId, String name) throws java.io.IOException {
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Path file = Browser.SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, browser.driver.findElement(By.id(elementId)).getScreenshotAs(OutputType.BYTES));
+        return file;
     }
 
     /** The bar as it is now: [value, max]. */
