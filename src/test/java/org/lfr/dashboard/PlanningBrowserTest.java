@@ -137,7 +137,7 @@ class PlanningBrowserTest {
             assertThat(screens.uploadResult(first)).isEqualTo("refused");
             assertThat(no).as("the reason in words, not MULTIPLE_FACES").contains("more than one face")
                     .doesNotContain("MULTIPLE_FACES");
-            screens.screenshotOf("watchlist", "plan-photo-refused");
+            screens.screenshotOf(By.cssSelector(".govuk-summary-card[data-subject='" + first + "']"), "plan-photo-refused");
             assertThat(browser.seriousAccessibilityViolations()).as("a refused photo").isEmpty();
 
             String yes = screens.uploadPhoto(first, single);
@@ -152,7 +152,7 @@ class PlanningBrowserTest {
             assertThat(screens.bulkLines()).anyMatch(l -> l.startsWith("ENROLLED: ") && l.contains(second))
                     .anyMatch(l -> l.startsWith("NO_ENTRY: ") && l.contains("no one on this watchlist has the reference "
                             + nobody));
-            screens.screenshotOf("watchlist", "plan-bulk-progress");
+            screens.screenshotOf(By.id("bulk-form"), "plan-bulk-progress");
             assertThat(browser.seriousAccessibilityViolations()).as("the bulk progress").isEmpty();
             List<Map<String, Object>> entries = GraphQL.ok(KeycloakTokensCache.token("carol.officer"),
                     "query($d: ID!) { watchlist(deploymentId: $d) { entries { subjectReference hasEmbedding } } }",
@@ -174,8 +174,8 @@ class PlanningBrowserTest {
                     + " handedOutBy } } }", Map.of("d", id)).body("data.deployment.leaflets[0].count",
                             org.hamcrest.Matchers.equalTo(150));
             browser.screenshot("plan-deployment-page");
-            screens.screenshotOf("cameras", "plan-cameras");
-            screens.screenshotOf("notices", "plan-notices");
+            screens.screenshotOf(By.id("cameras"), "plan-cameras");
+            screens.screenshotOf(By.id("notice-form"), "plan-notice-form");
             assertThat(browser.seriousAccessibilityViolations()).as("the deployment page with its forms").isEmpty();
             assertThat(browser.contentSecurityPolicyViolations()).as("under the strict CSP").isEmpty();
         }

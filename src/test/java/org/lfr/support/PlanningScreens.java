@@ -240,10 +240,12 @@ public final class PlanningScreens {
     }
 
     /** A picture of one part of the page (target/screenshots/NAME.png), however far down it is. */
-    public Path screenshotOf(String elementId, String name) throws java.io.IOException {
+    public Path screenshotOf(By element, String name) throws java.io.IOException {
         Files.createDirectories(Browser.SCREENSHOTS);
         Path file = Browser.SCREENSHOTS.resolve(name + ".png");
-        Files.write(file, browser.driver.findElement(By.id(elementId)).getScreenshotAs(OutputType.BYTES));
+        WebElement el = browser.driver.findElement(element);
+        browser.script("arguments[0].scrollIntoView();", el);
+        Files.write(file, el.getScreenshotAs(OutputType.BYTES));
         return file;
     }
 
