@@ -211,6 +211,36 @@ class PlanningBrowserTest {
                 .extracting(e -> e.get("subjectReference")).containsExactlyInAnyOrder(one, two);
     }
 
+    /** A supervisor records the override an under-18 entry needs, removes another entry and assigns the operators. */
+    @Test
+    void aSupervisorOverridesAnUnder18EntryRemovesAnotherAndAssignsTheOperators() throws Exception {
+        DeploymentView d = Fixtures.draft(Fixtures.officer("carol.officer"));
+        String young = Fixtures.entry(Fixtures.officer("carol.officer"), d.id(), true).subjectReference();
+        var removed = Fixtures.entry(Fixtures.officer("carol.officer"), d.id(), false);
+        String other = removed.subjectReference();
+        try (Browser browser = Browser.open(base()).signIn("alice.supervisor", "#/deployments/" + d.id())) {
+            PlanningScreens screens = new PlanningScreens(browser);
+            assertThat(screens.card(young).getText()).contains("Needed: a supervisor must record why");
+            assertThat(browser.driver.findElements(By.id("propose-form"))).as("proposing is an officer's").isEmpty();
+            assertThat(browser.driver.findElements(By.id("camera-form"))).as("adding cameras is the drafter's").isEmpty();
+            assertThat(browser.seriousAccessibilityViolations()).as("the supervisor's view of a draft").isEmpty();
+
+            screens.overrideEntry(young, "Missing 15-year-old at risk of exploitation; the family asked the force to look");
+            assertThat(screens.card(young).getText()).contains("Missing 15-year-old").contains("alice.supervisor");
+            screens.removeEntry(other);
+            assertThat(browser.driver.findElements(By.cssSelector(".govuk-summary-card[data-subject='" + other + "']")))
+                    .isEmpty();
+            screens.assignOperators("carol.officer", "dave.officer");
+        }
+        assertThat(Sql.strings("select override_by from watchlist_entry where deployment_id = ? and subject_reference = ?",
+                d.id(), young)).containsExactly("alice.supervisor");
+        assertThat(Sql.count("select count(*) from watchlist_entry where deployment_id = ?", d.id())).isOne();
+        assertThat(Sql.count("select count(*) from audit_event where action = 'WATCHLIST_ENTRY_REMOVED'"
+                + " and actor = 'alice.supervisor' and subject_id = ?", removed.id().toString())).isOne();
+        assertThat(Sql.count("select count(*) from audit_event where action = 'OPERATORS_ASSIGNED' and subject_id = ?"
+                + " and actor = 'alice.supervisor' and details like '%dave.officer%'", d.id().toString())).isOne();
+    }
+
     private static Path copy(String photo, Path to) throws IOException {
         Files.write(to, SharedEval.bytes(photo));
         return to;

@@ -90,8 +90,10 @@ public final class PlanningScreens {
 
     /** Saves the plan and expects it refused: waits for the error summary, stays on the form. */
     public PlanningScreens savePlanExpectingErrors() {
+        By summary = By.cssSelector("#plan-problems .govuk-error-summary");
+        List<WebElement> before = browser.driver.findElements(summary);
         submit("plan-form");
-        browser.waitFor(By.cssSelector("#plan-problems .govuk-error-summary"), WAIT);
+        new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(summary).stream().anyMatch(e -> !before.contains(e)));
         return this;
     }
 
@@ -152,9 +154,11 @@ public final class PlanningScreens {
         type("camera-form", "streamUser", user);
         type("camera-form", "streamPassword", password);
         WebElement status = browser.driver.findElement(By.id("status"));
+        By summary = By.cssSelector("#camera-problems .govuk-error-summary");
+        List<WebElement> before = browser.driver.findElements(summary);
         submit("camera-form");
-        new WebDriverWait(browser.driver, WAIT).until(d -> !d.findElements(
-                By.cssSelector("#camera-problems .govuk-error-summary")).isEmpty() || isStale(status));
+        new WebDriverWait(browser.driver, WAIT).until(d -> isStale(status)
+                || d.findElements(summary).stream().anyMatch(e -> !before.contains(e)));
         return isStale(status) ? null : browser.driver.findElement(By.id("camera-problems")).getText();
     }
 
@@ -194,6 +198,26 @@ public final class PlanningScreens {
         card.findElement(By.xpath(".//button[normalize-space()='Upload photo of " + subject + "']")).click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(card));
         return browser.waitFor(By.cssSelector("[data-subject='" + subject + "'] [data-result]"), WAIT).getText();
+    }
+
+    /** A supervisor's override of an entry that needs one (under 18, or an old image), with its reason. */
+    public PlanningScreens overrideEntry(String subject, String reason) {
+        WebElement text = card(subject).findElement(By.cssSelector(".lfr-override textarea"));
+        text.clear();
+        text.sendKeys(reason);
+        return clickAndWaitForRedraw(By.xpath("//div[@data-subject='" + subject + "']//button[normalize-space()='Record override']"));
+    }
+
+    /** Removes an entry, answering "Yes, remove" to the question that follows. */
+    public PlanningScreens removeEntry(String subject) {
+        card(subject).findElement(By.xpath(".//button[normalize-space()='Remove " + subject + "']")).click();
+        return clickAndWaitForRedraw(By.xpath("//div[@data-subject='" + subject + "']//button[normalize-space()='Yes, remove']"));
+    }
+
+    /** A supervisor's "Change who operates it". */
+    public PlanningScreens assignOperators(String... usernames) {
+        type("operators-form", "usernames", String.join("\n", usernames));
+        return submitAndWaitForRedraw("operators-form");
     }
 
     /** "enrolled" or "refused": what the card says of its last upload. */
