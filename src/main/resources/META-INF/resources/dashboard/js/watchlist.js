@@ -10,6 +10,8 @@ import { CATEGORY, ENROLMENT_REASON, inWords } from './words.js';
 import { bulkSection } from './bulk.js';
 
 const ENDED = ['CLOSED', 'REJECTED', 'CANCELLED'];
+/** An ISO date (2026-09-04) as people write it: 4 September 2026 */
+const day = (iso) => new Date(`${iso}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 /** What the last upload to each entry did, kept across the page's redraw: entry id -> { ok, text } */
 const results = new Map();
 let proposed = null;
@@ -59,7 +61,7 @@ function entryCard(e, ctx, editable) {
       h('h3', { class: 'govuk-summary-card__title' }, e.subjectReference, ' ', status)),
     h('div', { class: 'govuk-summary-card__content lfr-entry' },
       h('div', {}, summary([['Category', CATEGORY[e.category] || e.category], ['Legal basis', e.legalBasis],
-        ['Justification', e.justification], ['Image', `${e.imageSource || '—'}, taken ${e.imageDate || 'on an unknown date'}`],
+        ['Justification', e.justification], ['Image', `${e.imageSource || '—'}, taken ${e.imageDate ? day(e.imageDate) : 'on an unknown date'}`],
         ['Under 18', e.subjectUnder18 ? 'Yes' : 'No'],
         ['Override', e.overrideReason ? `${e.overrideReason} (${e.overrideBy}, ${when(e.overrideAt)})`
           : e.needsOverride ? 'Needed: a supervisor must record why this person (under 18, or an old image) is on the list' : 'Not needed'],
