@@ -227,6 +227,10 @@ class PlanningBrowserTest {
 
             screens.overrideEntry(young, "Missing 15-year-old at risk of exploitation; the family asked the force to look");
             assertThat(screens.card(young).getText()).contains("Missing 15-year-old").contains("alice.supervisor");
+            Path photo = copy(OBAMA, Files.createDirectories(Path.of("target", "planning-browser-test")).resolve("dropped.jpg"));
+            assertThat(screens.dropPhoto(young, photo, "image/jpeg")).as("a photo dropped on the entry's box")
+                    .contains("Enrolled from dropped.jpg");
+            assertThat(screens.showsEnrolledFace(young)).isTrue();
             screens.removeEntry(other);
             assertThat(browser.driver.findElements(By.cssSelector(".govuk-summary-card[data-subject='" + other + "']")))
                     .isEmpty();

@@ -220,6 +220,26 @@ public final class PlanningScreens {
         return submitAndWaitForRedraw("operators-form");
     }
 
+    /**
+     * Drops a photo on an entry's box (a drop event carrying the file, as the browser makes one when a file is dragged
+     * from the desktop, which Selenium cannot do) and uploads it; returns the outcome shown on its card.
+     */
+    public String dropPhoto(String subject, Path photo, String contentType) throws java.io.IOException {
+        WebElement card = card(subject);
+        browser.script("const [zone, b64, name, type] = arguments; const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));"
+                + " const dt = new DataTransfer(); dt.items.add(new File([bytes], name, {type}));"
+                + " zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+                card.findElement(By.cssSelector(".lfr-drop")),
+                java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(photo)), photo.getFileName().toString(),
+                contentType);
+        browser.waitUntilText(By.cssSelector(".govuk-summary-card[data-subject='" + subject + "'] .lfr-upload"),
+                "Dropped: " + photo.getFileName(), WAIT);
+        card.findElement(By.xpath(".//button[normalize-space()='Upload photo of " + subject + "']")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(card));
+        return browser.waitFor(By.cssSelector(".govuk-summary-card[data-subject='" + subject + "'] [data-result]"), WAIT)
+                .getText();
+    }
+
     /** "enrolled" or "refused": what the card says of its last upload. */
     public String uploadResult(String subject) {
         return card(subject).findElement(By.cssSelector("[data-result]")).getDomAttribute("data-result");
