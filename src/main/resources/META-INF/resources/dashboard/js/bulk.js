@@ -111,9 +111,16 @@ export function bulkSection(d, ctx) {
       });
       await ctx.reload(); // the entries now show their photos; the panel is drawn again from `runs`
     } catch (err) {
-      runs.delete(d.id);
-      replace(panel);
-      errors.fromApi(err);
+      if (run.lines.length) {
+        // cut off part-way (the network, the service): what was done stays done, and the page says so
+        run.final = `Interrupted after ${run.done} photos (${err.message}). The photos listed as enrolled stay`
+          + ' enrolled; upload the rest again.';
+        draw(run);
+      } else {
+        runs.delete(d.id);
+        replace(panel);
+        errors.fromApi(err);
+      }
     } finally {
       start.disabled = false;
     }
