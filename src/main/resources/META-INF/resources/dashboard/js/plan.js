@@ -12,6 +12,13 @@ const DEPLOYMENT = `id reference status purpose locationName latitude longitude 
 
 /** The form; `id` null drafts a new deployment, otherwise edits that draft (its drafter, while it is a draft). */
 export async function planView(main, me, id) {
+  if (!me.roles.includes('officer')) {
+    replace(main, h('h1', { class: 'govuk-heading-l' }, id ? 'Edit draft' : 'New deployment'),
+      h('p', { class: 'govuk-body' }, 'An officer drafts a deployment and changes the draft; your account is not an'
+        + ' officer\'s. A supervisor changes who operates a deployment on its page.'),
+      h('a', { class: 'govuk-link', href: id ? `#/deployments/${id}` : '#/deployments' }, 'Back'));
+    return;
+  }
   const existing = id ? (await gql(`query($d: ID!) { deployment(id: $d) { ${DEPLOYMENT} } }`, { d: id })).deployment : null;
   if (existing && (existing.status !== 'DRAFT' || existing.createdBy !== me.username)) {
     replace(main, h('h1', { class: 'govuk-heading-l' }, existing.reference),
