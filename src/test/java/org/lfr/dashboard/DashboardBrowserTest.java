@@ -182,7 +182,9 @@ class DashboardBrowserTest {
             String hostile = "<script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\"> سوق المدينة";
             browser.script("arguments[0].value = arguments[1];", text, hostile);
             clickAndReload(browser, "Publish notice");
-            assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("WEB_PAGE");
+            // the published notice, its channel in words and its text shown as typed
+            assertThat(browser.driver.findElement(By.cssSelector("#notices table")).getText()).contains("Web page")
+                    .contains("<script>window.injected = 1</script>");
             assertThat(browser.script("return window.injected === undefined;")).isEqualTo(true);
 
             clickAndReload(browser, "Record sign placed");

@@ -3,7 +3,7 @@
 import { h, when, field, select, textarea, errorSummary } from './dom.js';
 import { gql, imageUrl } from './session.js';
 import { keep, forget } from './drafts.js';
-import { DECISIONS, OUTCOMES, CATEGORIES } from './words.js';
+import { DECISIONS, OUTCOMES, CATEGORY } from './words.js';
 
 const DECIDE = { CONFIRMED_MATCH: 'Confirm match', FALSE_ALERT: 'False alert', NOT_ENGAGED: 'Not engaged' };
 
@@ -25,7 +25,7 @@ export function pendingCard(alert, ctx) {
   const status = h('div', { 'aria-live': 'polite', class: 'lfr-card-status' });
   const facts = h('dl', { class: 'lfr-facts' }, [
     ['Similarity', `${alert.similarity.toFixed(3)} (threshold ${ctx.deployment?.matchThreshold?.toFixed(3) ?? '—'})`],
-    ['Category', CATEGORIES[ctx.entry?.category] || ctx.entry?.category || '—'],
+    ['Category', CATEGORY[ctx.entry?.category] || ctx.entry?.category || '—'],
     ['Camera', ctx.camera?.name || alert.cameraId],
     ['Deployment', ctx.deployment?.reference],
     ['Seen at', when(alert.occurredAt)],

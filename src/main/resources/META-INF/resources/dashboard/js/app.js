@@ -4,6 +4,7 @@ import { h, replace, errorSummary } from './dom.js';
 import { signIn, signOut } from './session.js';
 import { officerView } from './officer.js';
 import { deploymentList, deploymentDetail } from './deployments.js';
+import { planView } from './plan.js';
 import { oversightView } from './oversight.js';
 
 const VIEWS = [
@@ -17,7 +18,7 @@ let leave = () => {};
 
 async function route() {
   const main = document.getElementById('main');
-  const [, path = '', id] = location.hash.split('/');
+  const [, path = '', id, sub] = location.hash.split('/');
   const allowed = VIEWS.filter((v) => v.roles.some((r) => me.roles.includes(r)));
   const view = allowed.find((v) => v.path === path) || allowed[0];
   document.querySelectorAll('#nav li').forEach((li) => li.classList.toggle('govuk-service-navigation__item--active',
@@ -30,10 +31,12 @@ async function route() {
   }
   try {
     if (view.path === 'alerts') leave = await officerView(main, me);
+    else if (view.path === 'deployments' && id === 'new') await planView(main, me, null);
+    else if (view.path === 'deployments' && id && sub === 'edit') await planView(main, me, id);
     else if (view.path === 'deployments' && id) await deploymentDetail(main, me, id);
-    else if (view.path === 'deployments') await deploymentList(main);
+    else if (view.path === 'deployments') await deploymentList(main, me);
     else await oversightView(main);
-    document.title = `${view.label} – LFR command dashboard`;
+    document.title = `${id === 'new' ? 'New deployment' : sub === 'edit' ? 'Edit draft' : view.label} – LFR command dashboard`;
   } catch (e) {
     replace(main, errorSummary(e));
   }

@@ -1,17 +1,25 @@
 // Deployments by status, and one deployment: the lifecycle actions its status and the caller's roles allow, the
-// start gate as a checklist, the watchlist to review and approve, the threshold in rates, notices and signs.
-import { h, when, replace, summary, table, button, field, input, textarea, select, errorSummary } from './dom.js';
+// start gate as a checklist, the threshold in rates; the plan's parts (cameras and signs, the watchlist, notices)
+// come from their own modules.
+import { h, when, replace, summary, table, button, field, input, textarea, errorSummary } from './dom.js';
 import { gql } from './session.js';
+import { camerasSection } from './cameras.js';
+import { watchlistSection } from './watchlist.js';
+import { noticesSection } from './notices.js';
+import { operatorsSection } from './operators.js';
 
 const STATUSES = ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'ACTIVE', 'PAUSED', 'SUSPENDED', 'CLOSED', 'REJECTED', 'CANCELLED'];
 
-export async function deploymentList(main) {
+export async function deploymentList(main, me) {
   const { deployments } = await gql(`{ deployments(first: 100) { edges { node { id reference status locationName
     plannedStart plannedEnd createdBy holdReason } } } }`);
   const all = deployments.edges.map((e) => e.node);
   const held = all.filter((d) => d.holdReason);
   const link = (d) => h('a', { class: 'govuk-link', href: `#/deployments/${d.id}` }, d.reference);
   replace(main, h('h1', { class: 'govuk-heading-l' }, 'Deployments'),
+    // drafting is an officer's (createDeployment): a supervisor who is not one is not offered it
+    me.roles.includes('officer') ? h('a', { class: 'govuk-button', href: '#/deployments/new', role: 'button',
+      draggable: 'false', id: 'new-deployment' }, 'New deployment') : null,
     // held by the service itself (after a restore from backup): first, with why; a supervisor decides
     held.length ? h('div', { id: 'held-deployments' }, table(`Held by the service (${held.length})`,
       ['Reference', 'Location', 'Why', 'Who decides'], held.map((d) => [link(d), d.locationName, d.holdReason,
@@ -24,15 +32,17 @@ export async function deploymentList(main) {
 
 const DETAIL = `query($d: ID!) {
   deployment(id: $d) { id reference status purpose locationName areaDescription plannedStart plannedEnd dpiaReference
-    createdBy authorisedBy matchThreshold holdReason
+    createdBy authorisedBy matchThreshold holdReason latitude longitude locationRationale equalityImpactReference
+    operators noticeExemptionReason
     expectedRates { sentence groups { group falseAlertRate identificationRate } }
-    cameras { id name pushMode positionDescription }
-    notices { id publishedAt channels }
+    cameras { id name pushMode positionDescription streamUrl hasCredentials deviceClientId }
+    notices { id publishedAt publishedBy channels area text consultationNotes }
+    leaflets { id count handedOutAt handedOutBy }
     signage { id cameraId placedAt placedBy removedAt } }
   deploymentReadiness(deploymentId: $d) { rule met description }
   watchlist(deploymentId: $d) { size approvedAt approvedBy frozenAt entries { id subjectReference category legalBasis
-    justification imageSource imageDate subjectUnder18 needsOverride overrideReason overrideBy expectedFalseAlerts
-    lookalikeWarning } } }`;
+    justification imageSource imageDate subjectUnder18 needsOverride overrideReason overrideBy overrideAt expectedFalseAlerts
+    lookalikeWarning hasImage hasEmbedding imagePurgedAt } } }`;
 
 export async function deploymentDetail(main, me, id) {
   const is = (role) => me.roles.includes(role);
@@ -92,8 +102,15 @@ export async function deploymentDetail(main, me, id) {
     h('ul', { class: 'govuk-list', id: 'checklist' }, checks.map((c) => h('li', { 'data-rule': c.rule, 'data-met': String(c.met) },
       h('span', { class: c.met ? 'lfr-met' : 'lfr-unmet' }, c.met ? '✓ met ' : '✗ not met '),
       h('code', {}, c.rule), ': ', c.description))),
-    summary([['Purpose', d.purpose], ['Area', d.areaDescription], ['Planned', `${when(d.plannedStart)} – ${when(d.plannedEnd)}`],
-      ['DPIA', d.dpiaReference], ['Drafted by', d.createdBy], ['Authorised by', d.authorisedBy]]),
+    h('h2', { class: 'govuk-heading-m' }, 'The plan'),
+    summary([['Purpose', d.purpose], ['Place', `${d.locationName} (${d.latitude}, ${d.longitude})`],
+      ['Area', d.areaDescription], ['Why this location', d.locationRationale],
+      ['Planned', `${when(d.plannedStart)} – ${when(d.plannedEnd)}`], ['DPIA', d.dpiaReference],
+      ['Equality impact assessment', d.equalityImpactReference], ['Operated by', d.operators.join(', ')],
+      ['Drafted by', d.createdBy], ['Authorised by', d.authorisedBy]]),
+    d.status === 'DRAFT' && is('officer') && d.createdBy === me.username ? h('p', { class: 'govuk-body' },
+      h('a', { class: 'govuk-link', href: `#/deployments/${id}/edit`, id: 'edit-plan' }, 'Change the plan')) : null,
+    operatorsSection(d, { is, reload }),
     h('h2', { class: 'govuk-heading-m' }, 'Match threshold'),
     h('p', { class: 'govuk-body', id: 'threshold' }, `${d.matchThreshold.toFixed(3)}. `,
       d.expectedRates ? d.expectedRates.sentence : 'No calibrated rates for the running models.'),
@@ -107,54 +124,10 @@ export async function deploymentDetail(main, me, id) {
       () => ({ d: id, t: Number(t.value) })), 'govuk-button--secondary'));
   }
 
-  sections.push(h('h2', { class: 'govuk-heading-m' }, 'Community notices'),
-    table('Published', ['Published', 'Channels'], d.notices.map((n) => [when(n.publishedAt), (n.channels || []).join(', ')])));
-  if (is('supervisor') && ['DRAFT', 'SUBMITTED', 'AUTHORISED'].includes(d.status)) {
-    const [fa, area] = field('Area', input({ maxlength: 500 }));
-    const [ft, text] = field('Notice text', textarea({ maxlength: 5000 }), 'What the public will read.');
-    const [fc, channel] = field('Channel', select([['WEB_PAGE', 'Web page'], ['SOCIAL_MEDIA', 'Social media'],
-      ['LEAFLET', 'Leaflet'], ['LOCAL_MEETING', 'Local meeting'], ['COUNCILLOR_BRIEFING', 'Councillor briefing']]));
-    sections.push(h('form', { id: 'notice-form', onsubmit: (e) => e.preventDefault() }, fa, ft, fc,
-      button('Publish notice', act('mutation($d: ID!, $i: NoticeInput!) { publishNotice(deploymentId: $d, input: $i) { id } }',
-        () => ({ d: id, i: { area: area.value, text: text.value, channels: [channel.value] } })), 'govuk-button--secondary')));
-  }
-
-  sections.push(h('h2', { class: 'govuk-heading-m' }, 'Cameras and signs'),
-    table('Cameras', ['Camera', 'Kind', 'Position', 'Sign in place', ''], d.cameras.map((c) => {
-      const sign = d.signage.find((s) => s.cameraId === c.id && !s.removedAt);
-      const version = input({ maxlength: 100, value: 'v1', 'aria-label': `Sign text version for ${c.name}`, class: 'govuk-input govuk-input--width-5' });
-      return [c.name, c.pushMode ? 'push' : 'stream', c.positionDescription,
-        sign ? `since ${when(sign.placedAt)} (${sign.placedBy})` : 'no',
-        !sign && is('officer') ? h('span', {}, version, ' ', button('Record sign placed',
-          act('mutation($c: ID!, $i: SignageInput!) { recordSignagePlaced(cameraId: $c, input: $i) { id } }',
-            () => ({ c: c.id, i: { signTextVersion: version.value } })), 'govuk-button--secondary')) : ''];
-    })));
-
-  sections.push(h('h2', { class: 'govuk-heading-m' }, `Watchlist (${w?.size ?? 0})`),
-    h('p', { class: 'govuk-body', id: 'watchlist-state' }, w?.approvedAt ? `Approved by ${w.approvedBy} ${when(w.approvedAt)}` : 'Not approved',
-      w?.frozenAt ? `; frozen ${when(w.frozenAt)}` : ''),
-    table('Entries and their justification', ['Subject', 'Category', 'Legal basis', 'Justification', 'Image', 'Override',
-      'Expected false alerts (this entry)'],
-      (w?.entries || []).map((e) => [e.subjectReference, e.category, e.legalBasis, e.justification,
-        `${e.imageSource || '—'}, ${e.imageDate || 'undated'}`,
-        e.needsOverride ? (e.overrideReason ? `${e.overrideReason} (${e.overrideBy})` : 'needed')
-          : e.subjectUnder18 ? 'under 18' : '—',
-        // the look-alike check (docs/FAIRNESS.md): a flagged photo says why, in the supervisor's terms
-        e.lookalikeWarning ? h('span', { class: 'lookalike-warning' },
-          h('strong', { class: 'govuk-tag govuk-tag--red' }, 'Look-alike'), ' ', e.lookalikeWarning)
-          : (e.expectedFalseAlerts || 'not checked')])));
+  const ctx = { me, is, reload, act };
+  sections.push(camerasSection(d, ctx), watchlistSection(d, w, ctx), noticesSection(d, ctx));
   if (is('supervisor') && ['ACTIVE', 'PAUSED', 'CLOSED', 'SUSPENDED'].includes(d.status)) {
     sections.push(await alertsWithLegalHolds(id, act));
-  }
-  const flagged = (w?.entries || []).filter((e) => e.lookalikeWarning).length;
-  if (is('supervisor') && w && !w.approvedAt && flagged) {
-    sections.push(h('div', { class: 'govuk-warning-text', id: 'lookalike-flags' }, h('strong', { class: 'govuk-warning-text__text' },
-      `${flagged} ${flagged === 1 ? 'entry is' : 'entries are'} expected to alert far more often than the list's calibrated`
-      + ' rate (see the last column). Approving anyway is recorded in the audit trail with each of them.')));
-  }
-  if (is('supervisor') && w && !w.approvedAt) {
-    sections.push(button('Approve watchlist', act('mutation($d: ID!) { approveWatchlist(deploymentId: $d) { approvedAt } }',
-      () => ({ d: id }))));
   }
   replace(main, sections);
 }
