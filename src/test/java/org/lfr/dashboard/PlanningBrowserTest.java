@@ -2,8 +2,6 @@ package org.lfr.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.lfr.deployment.DeploymentView;
@@ -61,9 +57,9 @@ class PlanningBrowserTest {
         String second = "SUBJ-" + UUID.randomUUID().toString().substring(0, 6);
         String nobody = "NOBODY-" + UUID.randomUUID().toString().substring(0, 6);
         Path work = Files.createDirectories(Path.of("target", "planning-browser-test"));
-        Path refused = copy(TWO_FACES, work.resolve("two-faces.jpg"));
-        Path single = copy(OBAMA, work.resolve("obama.jpg"));
-        Path zip = zip(work.resolve("photos.zip"), Map.of(second + ".jpg", BIDEN, nobody + ".jpg", OTHER));
+        Path refused = PlanningScreens.photoFile(TWO_FACES, work.resolve("two-faces.jpg"));
+        Path single = PlanningScreens.photoFile(OBAMA, work.resolve("obama.jpg"));
+        Path zip = PlanningScreens.zipOf(work.resolve("photos.zip"), Map.of(second + ".jpg", BIDEN, nobody + ".jpg", OTHER));
 
         try (Browser browser = Browser.open(base()).signIn("carol.officer", "#/deployments")) {
             PlanningScreens screens = new PlanningScreens(browser);
@@ -192,8 +188,8 @@ class PlanningBrowserTest {
         String two = Fixtures.entry(Fixtures.officer("carol.officer"), d.id(), false).subjectReference();
         Path folder = Files.createDirectories(Path.of("target", "planning-browser-test", "folder-" + UUID.randomUUID(),
                 "photos"));
-        copy(OBAMA, folder.resolve(one + ".jpg"));
-        copy(BIDEN, Files.createDirectories(folder.resolve(two)).resolve("portrait.jpg"));
+        PlanningScreens.photoFile(OBAMA, folder.resolve(one + ".jpg"));
+        PlanningScreens.photoFile(BIDEN, Files.createDirectories(folder.resolve(two)).resolve("portrait.jpg"));
         Files.writeString(folder.resolve("notes.txt"), "not a photo: the page leaves it out");
         try (Browser browser = Browser.open(base()).signIn("carol.officer", "#/deployments/" + d.id())) {
             PlanningScreens screens = new PlanningScreens(browser);
@@ -227,7 +223,7 @@ class PlanningBrowserTest {
 
             screens.overrideEntry(young, "Missing 15-year-old at risk of exploitation; the family asked the force to look");
             assertThat(screens.card(young).getText()).contains("Missing 15-year-old").contains("alice.supervisor");
-            Path photo = copy(OBAMA, Files.createDirectories(Path.of("target", "planning-browser-test")).resolve("dropped.jpg"));
+            Path photo = PlanningScreens.photoFile(OBAMA, Files.createDirectories(Path.of("target", "planning-browser-test")).resolve("dropped.jpg"));
             assertThat(screens.dropPhoto(young, photo, "image/jpeg")).as("a photo dropped on the entry's box")
                     .contains("Enrolled from dropped.jpg");
             assertThat(screens.showsEnrolledFace(young)).isTrue();
@@ -243,21 +239,5 @@ class PlanningBrowserTest {
                 + " and actor = 'alice.supervisor' and subject_id = ?", removed.id().toString())).isOne();
         assertThat(Sql.count("select count(*) from audit_event where action = 'OPERATORS_ASSIGNED' and subject_id = ?"
                 + " and actor = 'alice.supervisor' and details like '%dave.officer%'", d.id().toString())).isOne();
-    }
-
-    private static Path copy(String photo, Path to) throws IOException {
-        Files.write(to, SharedEval.bytes(photo));
-        return to;
-    }
-
-    private static Path zip(Path to, Map<String, String> photos) throws IOException {
-        try (OutputStream out = Files.newOutputStream(to); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (var e : new java.util.TreeMap<>(photos).entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(SharedEval.bytes(e.getValue()));
-                zip.closeEntry();
-            }
-        }
-        return to;
     }
 }

@@ -295,8 +295,12 @@ public final class PlanningScreens {
 
     /** The bar as it is now: [value, max]. */
     public long[] progress() {
-        WebElement bar = browser.waitFor(By.id("bulk-bar"), WAIT);
-        return new long[] {Long.parseLong(bar.getDomAttribute("value")), Long.parseLong(bar.getDomAttribute("max"))};
+        browser.waitFor(By.id("bulk-bar"), WAIT);
+        // read in one script: the page draws itself again when a run ends, which can replace the bar between reads
+        @SuppressWarnings("unchecked")
+        List<Object> bar = (List<Object>) browser.script("const b = document.getElementById('bulk-bar');"
+                + " return [b.getAttribute('value'), b.getAttribute('max')];");
+        return new long[] {Long.parseLong((String) bar.get(0)), Long.parseLong((String) bar.get(1))};
     }
 
     /** Each file's line under the bar: "status: text". */
@@ -382,5 +386,26 @@ public final class PlanningScreens {
         } catch (org.openqa.selenium.StaleElementReferenceException e) {
             return true;
         }
+    }
+
+    // ------------------------------------------------------------------ files the officer chooses
+
+    /** A photo of the shared evaluation data as a file of its own, as an officer would have it on disk. */
+    public static java.nio.file.Path photoFile(String photo, java.nio.file.Path to) throws java.io.IOException {
+        java.nio.file.Files.write(to, SharedEval.bytes(photo));
+        return to;
+    }
+
+    /** A zip of photos, each named as given (a subject reference and an extension). */
+    public static java.nio.file.Path zipOf(java.nio.file.Path to, java.util.Map<String, String> photos)
+            throws java.io.IOException {
+        try (var out = java.nio.file.Files.newOutputStream(to); var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e : new java.util.TreeMap<>(photos).entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(SharedEval.bytes(e.getValue()));
+                zip.closeEntry();
+            }
+        }
+        return to;
     }
 }

@@ -33,7 +33,7 @@ async function route() {
     if (view.path === 'alerts') leave = await officerView(main, me);
     else if (view.path === 'deployments' && id === 'new') await planView(main, me, null);
     else if (view.path === 'deployments' && id && sub === 'edit') await planView(main, me, id);
-    else if (view.path === 'deployments' && id) await deploymentDetail(main, me, id);
+    else if (view.path === 'deployments' && id) leave = await deploymentDetail(main, me, id);
     else if (view.path === 'deployments') await deploymentList(main, me);
     else await oversightView(main);
     document.title = `${id === 'new' ? 'New deployment' : sub === 'edit' ? 'Edit draft' : view.label} – LFR command dashboard`;

@@ -2,7 +2,8 @@
 // start gate as a checklist, the threshold in rates; the plan's parts (cameras and signs, the watchlist, notices)
 // come from their own modules.
 import { h, when, replace, summary, table, button, field, input, textarea, errorSummary } from './dom.js';
-import { gql } from './session.js';
+import { gql, gqlAll } from './session.js';
+import { checklist, lifecycleActions, purgeState, followStatus } from './lifecycle.js';
 import { camerasSection } from './cameras.js';
 import { watchlistSection } from './watchlist.js';
 import { noticesSection } from './notices.js';
@@ -11,9 +12,9 @@ import { operatorsSection } from './operators.js';
 const STATUSES = ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'ACTIVE', 'PAUSED', 'SUSPENDED', 'CLOSED', 'REJECTED', 'CANCELLED'];
 
 export async function deploymentList(main, me) {
-  const { deployments } = await gql(`{ deployments(first: 100) { edges { node { id reference status locationName
-    plannedStart plannedEnd createdBy holdReason } } } }`);
-  const all = deployments.edges.map((e) => e.node);
+  const all = await gqlAll(`query($a: String) { deployments(first: 100, after: $a) { edges { node { id reference status
+    locationName plannedStart plannedEnd createdBy holdReason } } pageInfo { hasNextPage endCursor } } }`, {},
+  (data) => data.deployments);
   const held = all.filter((d) => d.holdReason);
   const link = (d) => h('a', { class: 'govuk-link', href: `#/deployments/${d.id}` }, d.reference);
   replace(main, h('h1', { class: 'govuk-heading-l' }, 'Deployments'),
@@ -32,19 +33,22 @@ export async function deploymentList(main, me) {
 
 const DETAIL = `query($d: ID!) {
   deployment(id: $d) { id reference status purpose locationName areaDescription plannedStart plannedEnd dpiaReference
-    createdBy authorisedBy matchThreshold holdReason latitude longitude locationRationale equalityImpactReference
+    createdBy authorisedBy matchThreshold holdReason endedAt latitude longitude locationRationale equalityImpactReference
     operators noticeExemptionReason
     expectedRates { sentence groups { group falseAlertRate identificationRate } }
     cameras { id name pushMode positionDescription streamUrl hasCredentials deviceClientId }
     notices { id publishedAt publishedBy channels area text consultationNotes }
     leaflets { id count handedOutAt handedOutBy }
     signage { id cameraId placedAt placedBy removedAt } }
-  deploymentReadiness(deploymentId: $d) { rule met description }
-  watchlist(deploymentId: $d) { size approvedAt approvedBy frozenAt entries { id subjectReference category legalBasis
+  deploymentReadiness(deploymentId: $d) { rule met description requirement }
+  watchlist(deploymentId: $d) { size approvedAt approvedBy frozenAt purgedAt entries { id subjectReference category legalBasis
     justification imageSource imageDate subjectUnder18 needsOverride overrideReason overrideBy overrideAt expectedFalseAlerts
     lookalikeWarning hasImage hasEmbedding imagePurgedAt } } }`;
 
+let stopFollowing = () => {};
+
 export async function deploymentDetail(main, me, id) {
+  stopFollowing();
   const is = (role) => me.roles.includes(role);
   const { deployment: d, deploymentReadiness: checks, watchlist: w } = await gql(DETAIL, { d: id });
   const problems = h('div', { id: 'problems' });
@@ -58,36 +62,9 @@ export async function deploymentDetail(main, me, id) {
     }
   };
 
-  const actions = [];
   const reason = textarea({ maxlength: 2000 });
-  if (d.status === 'DRAFT' && (is('officer') || is('supervisor'))) {
-    actions.push(button('Submit for authorisation', act('mutation($d: ID!) { submitDeployment(id: $d) { id } }', () => ({ d: id }))));
-  }
-  if (d.status === 'SUBMITTED' && is('supervisor')) {
-    actions.push(button('Authorise', act('mutation($d: ID!) { authoriseDeployment(id: $d) { id } }', () => ({ d: id }))),
-      button('Reject', act('mutation($d: ID!, $r: String!) { rejectDeployment(id: $d, reason: $r) { id } }',
-        () => ({ d: id, r: reason.value })), 'govuk-button--warning'));
-  }
-  if (d.status === 'AUTHORISED' && is('officer')) {
-    actions.push(button('Start matching', act('mutation($d: ID!) { startDeployment(id: $d) { id } }', () => ({ d: id }))));
-  }
-  if (d.status === 'ACTIVE' && is('officer')) {
-    actions.push(button('Pause', act('mutation($d: ID!) { pauseDeployment(id: $d) { id } }', () => ({ d: id })), 'govuk-button--secondary'),
-      button('Stop', act('mutation($d: ID!) { stopDeployment(id: $d) { id } }', () => ({ d: id })), 'govuk-button--warning'));
-  }
-  if (d.status === 'PAUSED' && is('officer') && !d.holdReason) {
-    actions.push(button('Resume', act('mutation($d: ID!) { resumeDeployment(id: $d) { id } }', () => ({ d: id }))));
-  }
-  if (d.status === 'PAUSED' && d.holdReason && is('supervisor')) {
-    actions.push(button('Resume (held)', act('mutation($d: ID!, $r: String!) { resumeHeldDeployment(id: $d, reason: $r) { id } }',
-      () => ({ d: id, r: reason.value }))),
-    button('Stop (held)', act('mutation($d: ID!, $r: String!) { stopHeldDeployment(id: $d, reason: $r) { id } }',
-      () => ({ d: id, r: reason.value })), 'govuk-button--warning'));
-  }
-  if (['DRAFT', 'SUBMITTED', 'AUTHORISED'].includes(d.status) && (is('officer') || is('supervisor'))) {
-    actions.push(button('Cancel deployment', act('mutation($d: ID!, $r: String!) { cancelDeployment(id: $d, reason: $r) { id } }',
-      () => ({ d: id, r: reason.value })), 'govuk-button--warning'));
-  }
+  const actions = await lifecycleActions(d, me, act, reason);
+  const needsReason = ['SUBMITTED', 'DRAFT', 'AUTHORISED'].includes(d.status) || d.holdReason;
 
   const sections = [
     h('span', { class: 'govuk-caption-l' }, d.locationName),
@@ -96,12 +73,11 @@ export async function deploymentDetail(main, me, id) {
       `Held by the service: ${d.holdReason}. It matches no face until a supervisor resumes it (the start gate must hold`
       + ' again) or stops it, with a reason.')) : null,
     problems,
-    actions.length ? h('div', { class: 'lfr-actions' }, actions.length > 1 || d.status === 'SUBMITTED'
+    actions.length ? h('div', { class: 'lfr-actions', id: 'actions' }, needsReason && (is('supervisor') || d.status !== 'SUBMITTED')
       ? field('Reason (needed to reject, cancel, or decide on a held deployment)', reason)[0] : null, actions) : null,
+    purgeState(d, w),
     h('h2', { class: 'govuk-heading-m' }, 'Start gate'),
-    h('ul', { class: 'govuk-list', id: 'checklist' }, checks.map((c) => h('li', { 'data-rule': c.rule, 'data-met': String(c.met) },
-      h('span', { class: c.met ? 'lfr-met' : 'lfr-unmet' }, c.met ? '✓ met ' : '✗ not met '),
-      h('code', {}, c.rule), ': ', c.description))),
+    checklist(checks),
     h('h2', { class: 'govuk-heading-m' }, 'The plan'),
     summary([['Purpose', d.purpose], ['Place', `${d.locationName} (${d.latitude}, ${d.longitude})`],
       ['Area', d.areaDescription], ['Why this location', d.locationRationale],
@@ -130,6 +106,8 @@ export async function deploymentDetail(main, me, id) {
     sections.push(await alertsWithLegalHolds(id, act));
   }
   replace(main, sections);
+  stopFollowing = followStatus(main, d, reload);
+  return () => stopFollowing();
 }
 
 /** The deployment's latest alerts, for a supervisor to keep one beyond retention (legal hold) or let it go. */

@@ -3,6 +3,7 @@
 // record a supervisor publishes having seen exactly what the public will see.
 import { h, when, replace, field, button, textarea } from './dom.js';
 import { gql, gqlAll } from './session.js';
+import { liveFeed } from './live.js';
 
 /** Each rule as the state it needs, ticked when it holds; the failure's words only beside an unmet one. */
 export function checklist(checks) {
@@ -116,3 +117,28 @@ export function purgeState(d, watchlist, deadlineMinutes = 15) {
   return box;
 }
 
+
+/**
+ * Follows the deployment's status live (deploymentStatusChanged): the status tag changes at once; the page is
+ * drawn again unless something has been typed into it, in which case a banner offers to (nothing typed is lost).
+ */
+export function followStatus(main, d, redraw) {
+  let typed = false;
+  const mark = () => { typed = true; };
+  main.addEventListener('input', mark);
+  const feed = liveFeed({ onConnected: () => {}, onState: () => {} });
+  feed.subscribe({ query: 'subscription($d: ID) { deploymentStatusChanged(deploymentId: $d) { id status holdReason } }',
+    variables: { d: d.id } }, (data) => {
+    const now = data?.deploymentStatusChanged;
+    if (!now || now.status === d.status) return;
+    const tag = document.getElementById('status');
+    if (tag) tag.textContent = now.status;
+    if (!typed) { redraw(); return; }
+    if (document.getElementById('status-changed')) return;
+    document.getElementById('problems')?.before(h('div', { class: 'govuk-notification-banner', id: 'status-changed', role: 'region',
+      'aria-label': 'Status changed' }, h('div', { class: 'govuk-notification-banner__content' },
+      h('p', { class: 'govuk-notification-banner__heading' }, `This deployment is now ${now.status}.`),
+      button('Show what it allows now', redraw, 'govuk-button--secondary'))));
+  });
+  return () => { main.removeEventListener('input', mark); feed.dispose(); };
+}
