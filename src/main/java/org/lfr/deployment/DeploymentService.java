@@ -65,7 +65,8 @@ public class DeploymentService {
                     unmet.add(GateRule.OUTSIDE_AUTHORISED_WINDOW);
                 }
                 if (!unmet.isEmpty()) {
-                    throw new GateNotMetException("authorisation", unmet);
+                    throw new GateNotMetException("authorisation" + (unmet.contains(GateRule.FALSE_ALERT_RATE_TOO_HIGH)
+                            ? " of " + rules.thresholdRefusal(d.matchThreshold) : ""), unmet);
                 }
                 d.status = DeploymentStatus.AUTHORISED;
                 d.authorisedBy = actor.username();
@@ -179,7 +180,8 @@ public class DeploymentService {
             List<GateRule> unmet = new ArrayList<>(StartGate.unmet(facts, from, now.instant(), config.noticeLeadTime()));
             unmet.addAll(rules.thresholdUnmet(d.matchThreshold)); // the models may have changed since authorisation
             if (!unmet.isEmpty()) {
-                throw new GateNotMetException(what, unmet);
+                throw new GateNotMetException(what + (unmet.contains(GateRule.FALSE_ALERT_RATE_TOO_HIGH)
+                        ? " of " + rules.thresholdRefusal(d.matchThreshold) : ""), unmet);
             }
             return true;
         });

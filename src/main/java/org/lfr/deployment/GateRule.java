@@ -22,8 +22,8 @@ public enum GateRule implements RuleCode {
     WATCHLIST_TOO_LARGE("The watchlist has more entries than the configured maximum."),
     ENTRY_OVERRIDE_MISSING("An entry for an under-18 subject or with an old image needs a supervisor's written"
             + " override."),
-    FALSE_ALERT_RATE_TOO_HIGH("At this match threshold the calibrated false-alert rate is above the configured"
-            + " maximum (lfr.governance.max-false-alert-rate): raise the threshold."),
+    FALSE_ALERT_RATE_TOO_HIGH("At this match threshold the calibrated false-alert rate of at least one group (or of"
+            + " everyone) is above the configured maximum (lfr.governance.max-false-alert-rate): raise the threshold."),
     THRESHOLD_NOT_CALIBRATED("No calibration matches the running models, so nobody can say what the threshold means:"
             + " calibrate them (scripts/evaluate --calibration-out) before authorising or starting.");
 
