@@ -65,7 +65,8 @@ public record ExpectedFalseAlerts(
     }
 
     private static String hoursText(double hours) {
-        return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.format(Locale.UK, "%.1f", hours);
+        String text = String.format(Locale.UK, "%.1f", hours);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 
     /** The smallest k with P(X ≤ k) ≥ p for a Poisson count X of this mean (0 for a mean of 0). */

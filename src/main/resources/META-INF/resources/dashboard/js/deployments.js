@@ -2,6 +2,7 @@
 // start gate as a checklist, the watchlist to review and approve, the threshold in rates, notices and signs.
 import { h, when, replace, summary, table, button, field, input, textarea, select, errorSummary } from './dom.js';
 import { gql } from './session.js';
+import { evidencePanel } from './evidence.js';
 
 const STATUSES = ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'ACTIVE', 'PAUSED', 'SUSPENDED', 'CLOSED', 'REJECTED', 'CANCELLED'];
 
@@ -99,6 +100,7 @@ export async function deploymentDetail(main, me, id) {
       d.expectedRates ? d.expectedRates.sentence : 'No calibrated rates for the running models.'),
     d.expectedRates?.groups?.length ? table('Per group (calibration set)', ['Group', 'False-alert rate', 'Identification rate'],
       d.expectedRates.groups.map((g) => [g.group, `${(100 * g.falseAlertRate).toFixed(3)} %`, `${(100 * g.identificationRate).toFixed(1)} %`])) : null,
+    evidencePanel(id, me),
   ];
   if (is('supervisor') && ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAUSED'].includes(d.status)) {
     const [f, t] = field('New threshold', input({ inputmode: 'decimal', class: 'govuk-input govuk-input--width-5' }),

@@ -3,6 +3,7 @@
 import { h, when, replace, button, field, select, textarea, errorSummary } from './dom.js';
 import { gql, imageUrl } from './session.js';
 import { liveClient } from './live.js';
+import { evidenceBanners } from './evidence.js';
 
 const ALERT = 'id cursor deploymentId cameraId watchlistEntryId subjectReference similarity occurredAt hasCrop'
   + ' adjudication outcome adjudicatedBy';
@@ -26,7 +27,7 @@ export async function officerView(main, me) {
     h('p', { class: 'govuk-body' }, running.length
       ? `Live for ${running.map((d) => `${d.reference} (${d.locationName || 'no location'})`).join(', ')}. `
       : 'You operate no active deployment. ', 'Live connection: ', connection),
-    empty, queue,
+    evidenceBanners(me, running), empty, queue,
     h('h2', { class: 'govuk-heading-m' }, 'Cameras'), tiles);
   if (!running.length) return () => {};
 
