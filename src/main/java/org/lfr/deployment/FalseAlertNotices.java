@@ -2,7 +2,6 @@ package org.lfr.deployment;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Flow.Processor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -11,14 +10,12 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.jboss.logging.Logger;
 import org.lfr.common.Await;
 import org.lfr.persistence.DatabaseNotifications;
+import org.lfr.persistence.ReplicaBroadcast;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
  * The live notice to supervisors that a deployment's false alerts are significantly above the calibrated rate, on every
@@ -27,7 +24,6 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 @ApplicationScoped
 public class FalseAlertNotices {
 
-    private static final Logger LOG = Logger.getLogger(FalseAlertNotices.class);
     static final String KIND = "false-alert-excess";
 
     /** What a supervisor is told. */
@@ -39,41 +35,34 @@ public class FalseAlertNotices {
             boolean paused, @NonNull String sentence) {
     }
 
-    private final Processor<Notice, Notice> notices = BroadcastProcessor.<Notice>create().serialized();
-    private final DatabaseNotifications notifications;
+    private final ReplicaBroadcast<Notice> notices;
     private final DeploymentQueries queries;
     /** Looked up when a notice is read: the check announces through this class, so neither is built before the other. */
     private final Instance<FalseAlertCheck> check;
 
     FalseAlertNotices(DatabaseNotifications notifications, DeploymentQueries queries, Instance<FalseAlertCheck> check) {
-        this.notifications = notifications;
         this.queries = queries;
         this.check = check;
-        notifications.listen(KIND, id -> Infrastructure.getDefaultWorkerPool().execute(() -> publish(id)));
+        this.notices = new ReplicaBroadcast<>(notifications, KIND, this::read);
     }
 
     /** In the caller's transaction: every replica's subscribers are told once it commits. */
     Uni<Void> announce(UUID deploymentId) {
-        return notifications.notify(KIND, deploymentId);
+        return notices.announce(deploymentId);
     }
 
     public Multi<Notice> stream() {
-        return Multi.createFrom().publisher(notices).onOverflow().buffer(1000);
+        return notices.stream();
     }
 
-    private void publish(UUID id) {
-        try {
-            DeploymentView d = Await.result(() -> queries.get(id));
-            FalseAlertCheckView c = check.get().view(d, 0);
-            notices.onNext(new Notice(d.id(), d.reference(), c.observed(), c.facesProcessed(), c.expected(),
-                    c.decidedAt(), d.status() == DeploymentStatus.PAUSED && d.holdReason() != null,
-                    String.format(java.util.Locale.UK, "Deployment %s: %d false alerts in %,d faces, where about %.1f"
-                            + " were expected at the calibrated rate of %s: significantly more than promised.%s",
-                            d.reference(), c.observed(), c.facesProcessed(), c.expected() == null ? 0 : c.expected(),
-                            c.group(), d.holdReason() != null ? " The service has paused it: a supervisor resumes it"
-                                    + " with a reason, or stops it." : "")));
-        } catch (RuntimeException e) {
-            LOG.warnf("false-alert notice for deployment %s could not be read (%s)", id, e.getClass().getSimpleName());
-        }
+    private Notice read(UUID id) {
+        DeploymentView d = Await.result(() -> queries.get(id));
+        FalseAlertCheckView c = check.get().view(d, 0);
+        boolean held = d.status() == DeploymentStatus.PAUSED && d.holdReason() != null;
+        return new Notice(d.id(), d.reference(), c.observed(), c.facesProcessed(), c.expected(), c.decidedAt(), held,
+                String.format(java.util.Locale.UK, "Deployment %s: %d false alerts in %,d faces, where about %.1f were"
+                        + " expected at the calibrated rate of %s: significantly more than promised.%s", d.reference(),
+                        c.observed(), c.facesProcessed(), c.expected() == null ? 0 : c.expected(), c.group(),
+                        held ? " The service has paused it: a supervisor resumes it with a reason, or stops it." : ""));
     }
 }
