@@ -136,6 +136,12 @@ public class AlertQueries {
     }
 
     /** A deployment's alerts counted by adjudication and outcome (a published figure), in the caller's session. */
+    /** Alerts of the deployment still without an officer's decision that were seen before {@code before}. */
+    @OwnSession
+    public Uni<Long> undecidedSince(UUID deploymentId, java.time.Instant before) {
+        return Alert.count("deploymentId = ?1 and adjudication is null and occurredAt < ?2", deploymentId, before);
+    }
+
     public Uni<AlertStatistics> statistics(UUID deploymentId) {
         return Alert.<Alert>list("deploymentId", deploymentId).map(AlertStatistics::of);
     }

@@ -20,14 +20,18 @@ import org.lfr.common.InputValidation;
 import org.lfr.common.InvalidInputException;
 import org.lfr.common.Now;
 import org.lfr.deployment.DeploymentQueries;
+import org.lfr.deployment.FalseAlertCheck;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /** What people decide about alerts: an officer's adjudication, a supervisor's legal hold. */
 @ApplicationScoped
 public class AlertService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AlertService.class);
 
     private final Now now;
     private final InputValidation validation;
@@ -36,10 +40,12 @@ public class AlertService {
     private final AlertQueries queries;
     private final MeterRegistry registry;
     private final AlertEvents events;
+    private final FalseAlertCheck falseAlertCheck;
 
     AlertService(Now now, InputValidation validation, AuditedChange audited, DeploymentQueries deployments,
-            AlertQueries queries, MeterRegistry registry, AlertEvents events) {
+            AlertQueries queries, MeterRegistry registry, AlertEvents events, FalseAlertCheck falseAlertCheck) {
         this.events = events;
+        this.falseAlertCheck = falseAlertCheck;
         this.now = now;
         this.validation = validation;
         this.audited = audited;
@@ -79,7 +85,25 @@ public class AlertService {
                     details.put("outcome", a.outcome == null ? "NONE" : a.outcome.name());
                     return details;
                 }).call(details -> events.announceDecision(a.id))).onFailure(AlertService::lostARace).recoverWithUni(e -> decidedFirst(input.alertId(), e))
-                .invoke(this::countAdjudication);
+                .invoke(this::countAdjudication).call(this::checkFalseAlerts);
+    }
+
+    /**
+     * A false alert updates the deployment's live check (observed against the calibrated rate), in a transaction of its
+     * own once the decision is committed: the decision stands whatever the check finds. A check that fails is logged,
+     * and the next false alert checks again with the whole count.
+     */
+    private Uni<Void> checkFalseAlerts(AlertView a) {
+        if (a.adjudication() != Adjudication.FALSE_ALERT) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> Alert.count("deploymentId = ?1 and adjudication = ?2", a.deploymentId(),
+                Adjudication.FALSE_ALERT).chain(n -> falseAlertCheck.observe(a.deploymentId(), n))).replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("the false-alert check of deployment %s failed (%s): the next false alert checks again",
+                            a.deploymentId(), e.toString());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Two officers decided at once: the later commit fails on the alert's version, not on the check above. */

@@ -44,6 +44,11 @@ public enum AuditAction {
     LEGAL_HOLD_PLACED, LEGAL_HOLD_PLACED_REFUSED,
     LEGAL_HOLD_RELEASED, LEGAL_HOLD_RELEASED_REFUSED,
     ALERTS_EXPIRED,
+    /**
+     * The live check found a deployment's observed false alerts significantly above the calibrated rate (by the
+     * system: counts, rate, test, and whether it paused the deployment).
+     */
+    FALSE_ALERT_EXCESS,
 
     DEPLOYMENT_RECORD_GENERATED,
     DEPLOYMENT_RECORD_PUBLISHED, DEPLOYMENT_RECORD_PUBLISHED_REFUSED,

@@ -149,7 +149,7 @@ public class DemoDeployment {
                 "DEMO-" + now.getEpochSecond(), "Demonstration of the safeguarded pipeline on public footage",
                 "Demo stage", 51.5014, -0.1419, "The stage and front rows of the demo video",
                 "Demonstration only: the people enrolled appear in the demo footage", now.minus(Duration.ofMinutes(1)),
-                now.plus(Duration.ofHours(5)), "DPIA-DEMO", "EIA-DEMO", null)));
+                now.plus(Duration.ofHours(5)), "DPIA-DEMO", "EIA-DEMO", null, 3000)));
         UUID id = d.id();
         DeploymentView withCamera = Await.result(() -> drafting.addCamera(CAROL, id, new CameraInput("stage",
                 video.toAbsolutePath().toUri().toString(), false, null, "Demo video")));

@@ -79,6 +79,20 @@ public class Deployment extends PanacheEntityBase {
     public String holdReason;
     @Column(name = "faces_processed")
     public long facesProcessed;
+    /** The drafter's expected footfall (faces an hour), or null: the basis of the expected false alerts. */
+    @Column(name = "expected_faces_per_hour")
+    public Integer expectedFacesPerHour;
+    /** The false alerts the live check was last told of ({@link FalseAlertCheck}). */
+    @Column(name = "false_alerts_observed")
+    public long falseAlertsObserved;
+    /** The check counts from these (0, or the counts when a supervisor resumed it after the check paused it). */
+    @Column(name = "false_alert_check_from_alerts")
+    public long falseAlertCheckFromAlerts;
+    @Column(name = "false_alert_check_from_faces")
+    public long falseAlertCheckFromFaces;
+    /** When the check found observed false alerts significantly above the calibrated rate; null: not (yet). */
+    @Column(name = "false_alert_excess_at")
+    public Instant falseAlertExcessAt;
     @Version
     public int version;
 

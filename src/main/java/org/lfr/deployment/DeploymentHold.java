@@ -22,7 +22,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Deployments the service itself holds PAUSED, whatever their operators did before: after a restore from a backup
- * ({@link #REASON_RESTORED}) nothing the backup shows running may match faces again until a supervisor decides —
+ * ({@link #REASON_RESTORED}), or when the live check finds false alerts significantly above the calibrated rate
+ * ({@link FalseAlertCheck#REASON_EXCESS}). After a restore nothing the backup shows running may match faces again until a supervisor decides —
  * resumes it (the start gate holds again, with a written reason) or stops it. Both are audited.
  */
 @ApplicationScoped
@@ -74,6 +75,9 @@ public class DeploymentHold {
             Transition.RESUME.requireFrom(d.summary());
             return deployments.requireGate(d, DeploymentStatus.PAUSED, "resume").map(ok -> {
                 Map<String, Object> details = details(d, reason);
+                if (FalseAlertCheck.REASON_EXCESS.equals(d.holdReason)) {
+                    FalseAlertCheck.restart(d); // the supervisor accepted what was found; the check watches on
+                }
                 d.status = DeploymentStatus.ACTIVE;
                 d.holdReason = null;
                 return details;

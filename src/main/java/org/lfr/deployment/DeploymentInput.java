@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,5 +28,9 @@ public record DeploymentInput(
         @NotNull Instant plannedEnd,
         @NotBlank @Size(max = 100) String dpiaReference,
         @NotBlank @Size(max = 100) String equalityImpactReference,
-        @DecimalMin("0") @DecimalMax("1") Double matchThreshold) {
+        @DecimalMin("0") @DecimalMax("1") Double matchThreshold,
+        @Description("Optional: faces an hour the cameras are expected to see, from which the deployment states its"
+                + " expected false alerts. Estimate it from a footfall count of the area at that time (a council or"
+                + " business-district count, or a few minutes' manual count at the spot × 60), times the share of"
+                + " passers-by the cameras face.") @Min(1) @Max(1_000_000) Integer expectedFacesPerHour) {
 }

@@ -55,8 +55,14 @@ class DeploymentInputRules {
         List<GateRule> unmet = thresholdUnmet(threshold);
         unmet.remove(GateRule.THRESHOLD_NOT_CALIBRATED);
         if (!unmet.isEmpty()) {
-            throw new GateNotMetException("threshold " + threshold, unmet);
+            throw new GateNotMetException(thresholdRefusal(threshold), unmet);
         }
+    }
+
+    /** "threshold 0.81 (at threshold 0.81 the calibrated false-alert rate of group F is about 1 in 530 …)". */
+    String thresholdRefusal(double threshold) {
+        return "threshold " + threshold + ThresholdRules.excess(calibration.at(threshold), config.maxFalseAlertRate())
+                .map(why -> " (" + why + ")").orElse("");
     }
 
     /** The threshold rules for authorising and starting (the calibration must exist and allow it). */
@@ -77,5 +83,6 @@ class DeploymentInputRules {
         d.dpiaReference = in.dpiaReference();
         d.equalityImpactReference = in.equalityImpactReference();
         d.matchThreshold = in.matchThreshold() == null ? config.defaultMatchThreshold() : in.matchThreshold();
+        d.expectedFacesPerHour = in.expectedFacesPerHour();
     }
 }

@@ -63,7 +63,8 @@ public class DeploymentService {
                     unmet.add(GateRule.OUTSIDE_AUTHORISED_WINDOW);
                 }
                 if (!unmet.isEmpty()) {
-                    throw new GateNotMetException("authorisation", unmet);
+                    throw new GateNotMetException("authorisation" + (unmet.contains(GateRule.FALSE_ALERT_RATE_TOO_HIGH)
+                            ? " of " + rules.thresholdRefusal(d.matchThreshold) : ""), unmet);
                 }
                 d.status = DeploymentStatus.AUTHORISED;
                 d.authorisedBy = actor.username();
@@ -175,7 +176,8 @@ public class DeploymentService {
     Uni<Boolean> requireGate(Deployment d, DeploymentStatus from, String what) {
         return startFacts.unmet(d, from).map(unmet -> {
             if (!unmet.isEmpty()) {
-                throw new GateNotMetException(what, unmet);
+                throw new GateNotMetException(what + (unmet.contains(GateRule.FALSE_ALERT_RATE_TOO_HIGH)
+                        ? " of " + rules.thresholdRefusal(d.matchThreshold) : ""), unmet);
             }
             return true;
         });

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -24,7 +25,14 @@ public record DeploymentView(@Id @NonNull UUID id, String reference, String purp
         String decisionReason, String startedBy,
         Instant startedAt, Instant endedAt, long facesProcessed, List<CameraView> cameras,
         @Description("Why the service holds it PAUSED (\"restored from backup\"): only a supervisor may resume or stop it.")
-        String holdReason) {
+        String holdReason,
+        @Description("Faces an hour the drafter expects (optional): the basis of expectedFalseAlerts.")
+        Integer expectedFacesPerHour,
+        @Description("The false alerts the live check was last told of, and the counts it restarts from after a"
+                + " supervisor resumed a deployment it paused (read through falseAlertCheck).") @Ignore long falseAlertsObserved,
+        @Ignore long falseAlertCheckFromAlerts, @Ignore long falseAlertCheckFromFaces,
+        @Description("When the live check found the observed false alerts significantly above the calibrated rate.")
+        @Ignore Instant falseAlertExcessAt) {
 
     @Type("NoticeExemption")
     @Description("A critical-threat exemption from the notice lead time: who recorded it, when, and why.")
@@ -40,6 +48,7 @@ public record DeploymentView(@Id @NonNull UUID id, String reference, String purp
                         : new NoticeExemption(d.authorisedAt, d.authorisedBy, d.noticeExemptionReason),
                 d.decisionReason,
                 d.startedBy, d.startedAt, d.endedAt, d.facesProcessed, cameras.stream().map(CameraView::of).toList(),
-                DeploymentHold.isHeld(d) ? d.holdReason : null);
+                DeploymentHold.isHeld(d) ? d.holdReason : null, d.expectedFacesPerHour, d.falseAlertsObserved,
+                d.falseAlertCheckFromAlerts, d.falseAlertCheckFromFaces, d.falseAlertExcessAt);
     }
 }

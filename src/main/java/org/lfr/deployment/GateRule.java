@@ -34,9 +34,9 @@ public enum GateRule implements RuleCode {
     ENTRY_OVERRIDE_MISSING("An entry for an under-18 subject or with an old image needs a supervisor's written"
             + " override.",
             "Every entry for an under-18 subject or with an old image has a supervisor's written override"),
-    FALSE_ALERT_RATE_TOO_HIGH("At this match threshold the calibrated false-alert rate is above the configured"
-            + " maximum (lfr.governance.max-false-alert-rate): raise the threshold.",
-            "The calibrated false-alert rate at the match threshold is within the configured maximum"),
+    FALSE_ALERT_RATE_TOO_HIGH("At this match threshold the calibrated false-alert rate of at least one group (or of"
+            + " everyone) is above the configured maximum (lfr.governance.max-false-alert-rate): raise the threshold.",
+            "The calibrated false-alert rate of every group at the match threshold is within the configured maximum"),
     THRESHOLD_NOT_CALIBRATED("No calibration matches the running models, so nobody can say what the threshold means:"
             + " calibrate them (scripts/evaluate --calibration-out) before authorising or starting.",
             "A calibration of the running models says what the match threshold means");

@@ -28,6 +28,29 @@ public record ThresholdRates(double threshold, double calibratedThreshold,
             double identificationRate, long nonMatedProbes, long matedProbes) {
     }
 
+    /**
+     * The group the cap and the expected false alerts are judged by: the calibrated group with the highest false-alert
+     * rate, or the whole set when that is higher or there are no groups (one threshold for everyone, so the group it
+     * serves worst decides whether it is acceptable).
+     */
+    @Description("The calibrated group with the highest false-alert rate at this threshold (null without groups): the"
+            + " false-alert cap and the expected false alerts are judged by it.")
+    public GroupRates getWorstGroup() {
+        return groups.stream().max(java.util.Comparator.comparingDouble(GroupRates::falseAlertRate)).orElse(null);
+    }
+
+    /** The highest calibrated false-alert rate of any group, or the overall one when that is higher (or no groups). */
+    public double worstFalseAlertRate() {
+        GroupRates worst = getWorstGroup();
+        return worst == null ? falseAlertRate : Math.max(falseAlertRate, worst.falseAlertRate());
+    }
+
+    /** Who {@link #worstFalseAlertRate()} is of: a group's name, or "everyone" when no group is worse than the whole. */
+    public String worstGroupName() {
+        GroupRates worst = getWorstGroup();
+        return worst == null || worst.falseAlertRate() <= falseAlertRate ? "everyone" : worst.group();
+    }
+
     /** "About 1 in 1,300 passers-by not on the watchlist would alert; about 93 % of watchlist people would be found." */
     @NonNull
     @Description("The figures in one sentence, as a supervisor or the public reads them.")

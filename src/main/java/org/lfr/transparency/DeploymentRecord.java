@@ -23,8 +23,12 @@ public class DeploymentRecord extends PanacheEntityBase {
     /** JSON of {@link DeploymentRecordView}'s figures, fixed at generation. */
     @Column(columnDefinition = "text")
     public String content;
+    /** The publisher's username: staff records and the audit only, never in the published record. */
     @Column(name = "published_by")
     public String publishedBy;
+    /** The publisher's role as the force labels it: what the record says. */
+    @Column(name = "published_by_role")
+    public String publishedByRole;
     @Column(name = "published_at")
     public Instant publishedAt;
 }

@@ -1,17 +1,12 @@
 package org.lfr.transparency;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lfr.alert.AlertQueries;
-import org.lfr.alert.AlertStatistics;
 import org.lfr.audit.AuditAction;
 import org.lfr.audit.AuditService;
 import org.lfr.audit.AuditSubject;
@@ -26,14 +21,9 @@ import org.lfr.common.Now;
 import org.lfr.deployment.DeploymentQueries;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.deployment.ThresholdCalibration;
-import org.lfr.deployment.ThresholdRates;
 import org.lfr.notice.NoticeQueries;
-import org.lfr.notice.NoticeView;
 import org.lfr.persistence.OwnSession;
-import org.lfr.signage.LeafletView;
 import org.lfr.signage.SignageQueries;
-import org.lfr.signage.SignageView;
-import org.lfr.watchlist.WatchlistCategory;
 import org.lfr.watchlist.WatchlistQueries;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,10 +53,13 @@ public class DeploymentRecordService {
     private final SignageQueries signage;
     private final ThresholdCalibration calibration;
     private final AuditVerifier chain;
+    private final RoleLabels labels;
 
     DeploymentRecordService(Now now, ObjectMapper json, AuditService audit, AuditedChange audited,
             DeploymentQueries deployments, WatchlistQueries watchlists, AlertQueries alerts, NoticeQueries notices,
-            SignageQueries signage, ThresholdCalibration calibration, RecordsConfig config, AuditVerifier chain) {
+            SignageQueries signage, ThresholdCalibration calibration, RecordsConfig config, AuditVerifier chain,
+            RoleLabels labels) {
+        this.labels = labels;
         this.calibration = calibration;
         this.chain = chain;
         this.now = now;
@@ -103,39 +96,38 @@ public class DeploymentRecordService {
     }
 
     private Uni<DeploymentRecord> generate(UUID deploymentId) {
-        return deployments.view(deploymentId).chain(d -> watchlists.categoryCounts(d.id()).chain(categories -> alerts
-                .statistics(d.id()).chain(stats -> notices.ofDeployment(d.id()).chain(published -> signage
-                        .signage(d.id()).chain(signs -> signage.leaflets(d.id()).chain(leaflets -> {
-                            DeploymentRecord r = new DeploymentRecord();
-                            r.deploymentId = d.id();
-                            r.generatedAt = now.instant();
-                            r.content = write(figures(d, categories, stats, published, signs, leaflets,
-                                    calibration.at(d.matchThreshold())));
-                            return r.<DeploymentRecord>persist().call(() -> audit.record(Actor.SYSTEM,
-                                    AuditAction.DEPLOYMENT_RECORD_GENERATED, AuditSubject.DEPLOYMENT, d.id(),
-                                    Map.of()));
-                        }))))));
+        return figures(deploymentId).chain(figures -> {
+            DeploymentRecord r = new DeploymentRecord();
+            r.deploymentId = deploymentId;
+            r.generatedAt = now.instant();
+            r.content = write(figures);
+            return r.<DeploymentRecord>persist().call(() -> audit.record(Actor.SYSTEM,
+                    AuditAction.DEPLOYMENT_RECORD_GENERATED, AuditSubject.DEPLOYMENT, deploymentId, Map.of()));
+        });
     }
 
-    private static DeploymentRecordView figures(DeploymentView d, Map<WatchlistCategory, Long> byCategory,
-            AlertStatistics stats, List<NoticeView> published, List<SignageView> signs, List<LeafletView> leaflets,
-            Optional<ThresholdRates> expected) {
-        List<DeploymentRecordView.CategoryCount> categories = new ArrayList<>();
-        byCategory.forEach((k, v) -> categories.add(new DeploymentRecordView.CategoryCount(k.name(), v)));
-        TreeSet<String> channels = new TreeSet<>();
-        published.forEach(n -> n.channels().forEach(c -> channels.add(c.name())));
-        long minutes = d.startedAt() == null || d.endedAt() == null ? 0
-                : Duration.between(d.startedAt(), d.endedAt()).toMinutes();
-        int size = (int) byCategory.values().stream().mapToLong(Long::longValue).sum();
-        return new DeploymentRecordView(d.id(), d.reference(), d.locationName(), d.latitude(), d.longitude(),
-                d.areaDescription(), d.plannedStart(), d.startedAt(), d.endedAt(), minutes, size, categories,
-                d.facesProcessed(), stats.alerts(), stats.confirmedMatches(), stats.falseAlerts(), stats.notEngaged(),
-                stats.notAdjudicated(), stats.arrests(), stats.advice(), stats.noFurtherAction(),
-                stats.otherOutcomes(), d.facesProcessed() == 0 ? 0 : (double) stats.falseAlerts() / d.facesProcessed(),
-                d.matchThreshold(), expected.map(ThresholdRates::falseAlertRate).orElse(null),
-                expected.map(ThresholdRates::identificationRate).orElse(null),
-                expected.map(ThresholdRates::getSentence).orElse(null), published.size(), List.copyOf(channels), published.isEmpty() ? null : published.get(0).publishedAt(),
-                signs.size(), leaflets.stream().mapToLong(LeafletView::count).sum(), null, null, null);
+    /** The record's figures as of now, from each feature's own queries (in the caller's session). */
+    private Uni<DeploymentRecordView> figures(UUID deploymentId) {
+        return deployments.view(deploymentId).chain(d -> watchlists.categoryCounts(d.id()).chain(categories -> alerts
+                .statistics(d.id()).chain(stats -> notices.ofDeployment(d.id()).chain(published -> signage
+                        .signage(d.id()).chain(signs -> signage.leaflets(d.id()).map(leaflets -> RecordFigures.of(
+                                new RecordFigures.Facts(d, categories, stats, published, signs, leaflets,
+                                        calibration.at(d.matchThreshold()), labels.authoriser()))))))));
+    }
+
+    /**
+     * Exactly what the public record of the deployment says — or would say if {@code actor} published it now: the
+     * generated record (figures frozen when the deployment closed), or, before that, its figures as of now.
+     */
+    @OwnSession
+    public Uni<DeploymentRecordView> preview(Actor actor, UUID deploymentId) {
+        return DeploymentRecord.<DeploymentRecord>findById(deploymentId).chain(r -> {
+            if (r != null) {
+                return Uni.createFrom().item(r.publishedAt != null ? view(r)
+                        : view(r).published(null, labels.of(actor), r.generatedAt));
+            }
+            return figures(deploymentId).map(v -> v.published(null, labels.of(actor), null));
+        });
     }
 
     public Uni<DeploymentRecordView> publish(Actor actor, UUID deploymentId) {
@@ -148,7 +140,8 @@ public class DeploymentRecordService {
                                         + " is already published");
                             }
                             r.publishedAt = now.instant();
-                            r.publishedBy = actor.username();
+                            r.publishedBy = actor.username(); // kept for the staff, never shown in the record
+                            r.publishedByRole = labels.of(actor);
                             return Audited.of(view(r), deploymentId, Map.of());
                         }))
                 .call(() -> logChainHead(deploymentId));
@@ -181,7 +174,7 @@ public class DeploymentRecordService {
 
     private DeploymentRecordView view(DeploymentRecord r) {
         try {
-            return json.readValue(r.content, DeploymentRecordView.class).published(r.publishedAt, r.publishedBy,
+            return json.readValue(r.content, DeploymentRecordView.class).published(r.publishedAt, r.publishedByRole,
                     r.generatedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored record of " + r.deploymentId + " is unreadable", e);

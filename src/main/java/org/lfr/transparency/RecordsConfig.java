@@ -17,4 +17,19 @@ public interface RecordsConfig {
      */
     @WithDefault("10s")
     java.time.Duration publicCacheTtl();
+
+    /**
+     * How the published record names who authorised and who published a deployment: by role, as the force labels it
+     * (a rank or a team), never by a person's name or username.
+     */
+    RoleLabels roleLabels();
+
+    interface RoleLabels {
+        /** Supervisors authorise deployments and publish records. */
+        @WithDefault("Supervisor")
+        String supervisor();
+
+        @WithDefault("Data protection officer")
+        String dpo();
+    }
 }

@@ -1,13 +1,12 @@
 // The public page: no sign-in; exactly the fields of the public GraphQL queries, shown as text.
 import { h, when, replace, table, errorSummary } from '/dashboard/js/dom.js';
+import { recordView, RECORD_FIELDS } from '/public/record.js';
 
 // Each list is read a page at a time (the API serves at most 500 a page); the page follows every page of each.
 const LISTS = {
   publicDeployments: 'id reference locationName areaDescription plannedStart plannedEnd status',
   publicNotices: 'id deploymentReference locationName area text channels plannedStart plannedEnd publishedAt',
-  publishedDeploymentRecords: `reference locationName startedAt endedAt durationMinutes watchlistSize alerts
-    confirmedMatches falseAlerts facesProcessed falseAlertRate matchThreshold expectedRates arrests signsPlaced
-    noticesPublished publishedAt`,
+  publishedDeploymentRecords: RECORD_FIELDS,
 };
 const PAGE = 200;
 const MAX_PAGES = 20;
@@ -42,12 +41,13 @@ async function load() {
       h('p', { class: 'govuk-body-s' }, `Area: ${n.area || '—'}. Planned ${when(n.plannedStart)} – ${when(n.plannedEnd)}.`
         + ` Published ${when(n.publishedAt)} (${(n.channels || []).join(', ').toLowerCase().replaceAll('_', ' ')}).`)))
       : h('p', { class: 'govuk-body' }, 'No notice is published.'),
-    table('What each deployment found (published records)', ['Deployment', 'Where', 'Ran', 'Faces seen', 'Alerts',
-      'Confirmed', 'False alerts', 'Observed false-alert rate', 'Expected at its threshold', 'Arrests'],
-    data.publishedDeploymentRecords.map((r) => [r.reference, r.locationName, `${when(r.startedAt)} – ${when(r.endedAt)}`,
-      String(r.facesProcessed), String(r.alerts), String(r.confirmedMatches), String(r.falseAlerts),
-      r.falseAlertRate ? `1 in ${Math.round(1 / r.falseAlertRate).toLocaleString('en-GB')}` : '0',
-      `${r.matchThreshold.toFixed(2)}: ${r.expectedRates || 'not stated'}`, String(r.arrests)])));
+    h('h2', { class: 'govuk-heading-m' }, 'What each deployment found (published records)'),
+    h('p', { class: 'govuk-body', id: 'open-data' }, 'The same records as open data: ',
+      h('a', { class: 'govuk-link', href: '/open-data/deployment-records.csv' }, 'CSV'), ' and ',
+      h('a', { class: 'govuk-link', href: '/open-data/deployment-records.json' }, 'JSON'),
+      ' (one row per deployment; the columns are explained in the service\'s governance documentation).'),
+    data.publishedDeploymentRecords.length ? data.publishedDeploymentRecords.map(recordView)
+      : h('p', { class: 'govuk-body' }, 'No record is published yet.'));
 }
 
 load().catch((e) => replace(document.getElementById('content'), errorSummary(e)));

@@ -34,7 +34,7 @@ class ErrorCodesTest {
                 AuditAction.ALERTS_EXPIRED, AuditAction.DEPLOYMENT_RECORD_GENERATED, AuditAction.ACCESS_REFUSED,
                 AuditAction.ACCESS_REFUSED_REPEATED,
                 AuditAction.SERVICE_STARTED, AuditAction.SERVICE_STOPPED, AuditAction.DATABASE_OUTAGE,
-                AuditAction.RESTORED_FROM_BACKUP);
+                AuditAction.RESTORED_FROM_BACKUP, AuditAction.FALSE_ALERT_EXCESS);
         for (AuditAction a : AuditAction.values()) {
             if (a.name().endsWith("_REFUSED") || neverRefused.contains(a)) {
                 continue;

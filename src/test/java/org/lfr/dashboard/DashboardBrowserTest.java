@@ -88,7 +88,7 @@ class DashboardBrowserTest {
             }
             WebElement card = alertCard(browser, alertId);
             new WebDriverWait(browser.driver, WAIT).until(x -> loadedImages(card) == 2);
-            assertThat(card.getText()).contains("LIN-MANUEL-MIRANDA", "threshold 0.810", "Wanted by the courts",
+            assertThat(card.getText()).contains("LIN-MANUEL-MIRANDA", "threshold 0.815", "Wanted by the courts",
                     "Door camera");
             assertThat(browser.driver.findElement(By.id("announce")).getAttribute("textContent"))
                     .contains("New alert: LIN-MANUEL-MIRANDA");

@@ -215,7 +215,7 @@ class HelmChartTest {
         String rules = io.fabric8.kubernetes.client.utils.Serialization.asYaml(rule);
         assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
         for (String alert : List.of("LfrCameraStalled", "LfrFrameAgeHigh", "LfrAlertLatencyHigh", "LfrAlertsHeld",
-                "LfrAlertsDropped", "LfrPurgeOverdue", "LfrAuditChainBroken")) {
+                "LfrAlertsDropped", "LfrPurgeOverdue", "LfrAuditChainBroken", "LfrFalseAlertsAboveCalibration")) {
             assertThat(rules).containsPattern("alert: \"?" + alert);
         }
         ConfigMap dashboard = Charts.all(docs, ConfigMap.class).stream()

@@ -36,7 +36,7 @@ class ThresholdCalibrationTest {
         // 0.79: above the floor 0.78, but about 1 in 190 passers-by would alert on the calibration set
         GraphQL.refused(null, set, Map.of("d", d.id().toString(), "t", 0.79), "gate-not-met")
                 .body("errors[0].extensions.unmetRules", hasItem("FALSE_ALERT_RATE_TOO_HIGH"));
-        assertThat(Fixtures.deployment(d.id()).matchThreshold()).as("unchanged").isEqualTo(0.81);
+        assertThat(Fixtures.deployment(d.id()).matchThreshold()).as("unchanged").isEqualTo(0.815);
         assertThat(Sql.count("select count(*) from audit_event where action = 'MATCH_THRESHOLD_SET_REFUSED'"
                 + " and subject_id = ?", d.id().toString())).isOne();
         // 0.82 is allowed, and reads as rates
@@ -66,8 +66,11 @@ class ThresholdCalibrationTest {
         await(() -> Fixtures.bean(org.lfr.transparency.DeploymentRecordService.class).generateDue());
         var record = await(() -> Fixtures.bean(org.lfr.transparency.DeploymentRecordService.class).all()).stream()
                 .filter(r -> r.deploymentId().equals(active.id())).findFirst().orElseThrow();
-        assertThat(record.matchThreshold()).isEqualTo(0.81);
-        assertThat(record.expectedFalseAlertRate()).isEqualTo(0.00076);
-        assertThat(record.expectedRates()).contains("1 in 1,316");
+        // the default 0.815, the lowest at which every calibrated group is within 1 in 1,000 (women: 1 in 1,060)
+        assertThat(record.matchThreshold()).isEqualTo(0.815);
+        assertThat(record.expectedFalseAlertRate()).isEqualTo(0.000507);
+        assertThat(record.expectedWorstGroupFalseAlertRate()).isEqualTo(0.000943);
+        assertThat(record.expectedRateGroup()).isEqualTo("F");
+        assertThat(record.expectedRates()).contains("1 in 1,972");
     }
 }

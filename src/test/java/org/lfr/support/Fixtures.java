@@ -76,7 +76,7 @@ public final class Fixtures {
                 "Locate people wanted for violent offences at the high street during the market",
                 "High Street, Cardiff", 51.4816, -3.1791, "The pedestrian zone between Queen St and St Mary St",
                 "Three violent offenders on the list were last seen here; footfall is high on market days",
-                start, end, "DPIA-2026-014", "EIA-2026-009", null);
+                start, end, "DPIA-2026-014", "EIA-2026-009", null, null);
     }
 
     /** A draft whose window is already open (started a minute ago, four hours long). */

@@ -94,6 +94,15 @@ public class OversightApi {
         return records.all();
     }
 
+    @Query
+    @Description("Exactly what the deployment's public record says, or would say if you published it now: the"
+            + " generated record (figures frozen at closing), or before closing its figures as of now. The same type"
+            + " the public list returns; no person is named in it.")
+    @RolesAllowed({SUPERVISOR, DPO})
+    public Uni<DeploymentRecordView> deploymentRecordPreview(@Id @NonNull String deploymentId) {
+        return records.preview(actor.get(), Ids.uuid("deploymentId", deploymentId));
+    }
+
     @Mutation
     @RolesAllowed(SUPERVISOR)
     public Uni<DeploymentRecordView> publishDeploymentRecord(@Id @NonNull String deploymentId) {

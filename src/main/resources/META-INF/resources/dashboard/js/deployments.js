@@ -8,6 +8,7 @@ import { camerasSection } from './cameras.js';
 import { watchlistSection } from './watchlist.js';
 import { noticesSection } from './notices.js';
 import { operatorsSection } from './operators.js';
+import { evidencePanel } from './evidence.js';
 
 const STATUSES = ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'ACTIVE', 'PAUSED', 'SUSPENDED', 'CLOSED', 'REJECTED', 'CANCELLED'];
 
@@ -92,6 +93,7 @@ export async function deploymentDetail(main, me, id) {
       d.expectedRates ? d.expectedRates.sentence : 'No calibrated rates for the running models.'),
     d.expectedRates?.groups?.length ? table('Per group (calibration set)', ['Group', 'False-alert rate', 'Identification rate'],
       d.expectedRates.groups.map((g) => [g.group, `${(100 * g.falseAlertRate).toFixed(3)} %`, `${(100 * g.identificationRate).toFixed(1)} %`])) : null,
+    evidencePanel(d, me, act),
   ];
   if (is('supervisor') && ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAUSED'].includes(d.status)) {
     const [f, t] = field('New threshold', input({ inputmode: 'decimal', class: 'govuk-input govuk-input--width-5' }),

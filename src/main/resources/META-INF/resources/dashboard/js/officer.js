@@ -9,6 +9,7 @@ import { liveFeed } from './live.js';
 import { ALERT_FIELDS, pendingCard, decidedItem } from './alertcard.js';
 import { cameraTiles } from './tiles.js';
 import { DECISIONS } from './words.js';
+import { evidenceBanners } from './evidence.js';
 
 const CONNECTION = {
   connected: ['connected', 'govuk-tag--green'],
@@ -46,7 +47,7 @@ export async function officerView(main, me) {
     h('p', { class: 'govuk-body-s', id: 'live-for' }, running.length
       ? `Live for ${running.map((d) => `${d.reference} (${d.locationName || 'no location'})`).join(', ')}.`
       : 'You operate no active deployment.'),
-    empty, queue,
+    evidenceBanners(me, running), empty, queue,
     h('details', { class: 'govuk-details', id: 'decided' },
       h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Decided (', decidedCount, ')')),
       h('div', { class: 'govuk-details__text' }, search, decidedList)),

@@ -7,7 +7,7 @@ import { gqlForm } from './api.js';
 import { formErrors } from './forms.js';
 
 const DEPLOYMENT = `id reference status purpose locationName latitude longitude areaDescription locationRationale
-  plannedStart plannedEnd dpiaReference equalityImpactReference operators createdBy matchThreshold
+  plannedStart plannedEnd dpiaReference equalityImpactReference expectedFacesPerHour operators createdBy matchThreshold
   expectedRates { sentence groups { group falseAlertRate identificationRate } }`;
 
 /** The form; `id` null drafts a new deployment, otherwise edits that draft (its drafter, while it is a draft). */
@@ -39,6 +39,7 @@ export async function planView(main, me, id) {
     locationRationale: textarea({ maxlength: 4000, rows: 5 }),
     dpiaReference: input({ maxlength: 100, class: 'govuk-input govuk-input--width-20' }),
     equalityImpactReference: input({ maxlength: 100, class: 'govuk-input govuk-input--width-20' }),
+    expectedFacesPerHour: input({ inputmode: 'numeric', class: 'govuk-input govuk-input--width-10' }),
     operators: textarea({ rows: 3, spellcheck: 'false' }),
   };
   const start = dateParts('plannedStart', { time: true });
@@ -59,6 +60,10 @@ export async function planView(main, me, id) {
       hint: 'A deployment may last a few hours only; the service refuses a longer window.' }),
     group('dpiaReference', 'Data protection impact assessment (DPIA) reference', c.dpiaReference),
     group('equalityImpactReference', 'Equality impact assessment reference', c.equalityImpactReference),
+    group('expectedFacesPerHour', 'Expected faces an hour (optional)', c.expectedFacesPerHour,
+      { hint: 'How many faces pass the cameras in an hour: a footfall count for the place and time (from the council or'
+        + ' a previous deployment), or count passers-by for ten minutes and multiply by six. It gives the number of false'
+        + ' alerts to expect.' }),
     group('usernames', 'Officers who will operate it', c.operators,
       { hint: 'Their usernames, one a line. Only they may start it, record its signs and notices, and see its alerts.' }),
   ];
@@ -70,6 +75,7 @@ export async function planView(main, me, id) {
     start.write(new Date(existing.plannedStart));
     end.write(new Date(existing.plannedEnd));
     c.operators.value = existing.operators.join('\n');
+    c.expectedFacesPerHour.value = existing.expectedFacesPerHour ?? '';
   } else {
     c.operators.value = me.username;
   }
@@ -101,6 +107,12 @@ export async function planView(main, me, id) {
       if (!date) local.push({ field: key, message: `enter the ${label} as a real date and time (day, month, year, hour, minute)` });
       return date?.toISOString();
     };
+    const faces = () => {
+      const v = c.expectedFacesPerHour.value.trim().replaceAll(',', '');
+      if (!v) return null;
+      if (!/^\d+$/.test(v)) local.push({ field: 'expectedFacesPerHour', message: 'enter the expected faces an hour as a whole number, for example 3000' });
+      return Number(v);
+    };
     const usernames = c.operators.value.split(/[\s,]+/).filter(Boolean);
     const values = {
       reference: c.reference.value.trim(), purpose: c.purpose.value, locationName: c.locationName.value,
@@ -108,6 +120,7 @@ export async function planView(main, me, id) {
       areaDescription: c.areaDescription.value, locationRationale: c.locationRationale.value,
       plannedStart: when(start, 'plannedStart', 'planned start'), plannedEnd: when(end, 'plannedEnd', 'planned end'),
       dpiaReference: c.dpiaReference.value, equalityImpactReference: c.equalityImpactReference.value,
+      expectedFacesPerHour: faces(),
       // the threshold is the supervisor's (setMatchThreshold): an edit keeps it, a new draft gets the default
       matchThreshold: existing ? existing.matchThreshold : null,
     };

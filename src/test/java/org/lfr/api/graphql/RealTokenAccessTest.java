@@ -103,6 +103,21 @@ class RealTokenAccessTest {
         }
     }
 
+    /** The live false-alert notice is for supervisors and the DPO (delivery itself: FalseAlertCheckTest). */
+    @Test
+    void falseAlertNoticesAreForSupervisorsAndTheDpoOnly() throws Exception {
+        String subscription = "subscription { falseAlertNotices { deploymentId observed } }";
+        try (GraphQLWebSocket officer = subscribe(CAROL, subscription);
+                GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
+                GraphQLWebSocket dpo = subscribe(ERIN, subscription);
+                GraphQLWebSocket anonymous = subscribe(null, subscription)) {
+            assertRefused(officer, "forbidden");
+            assertRefused(anonymous, "unauthorized");
+            assertThat(supervisor.next(Duration.ofSeconds(2))).as("supervisor: subscribed, nothing refused").isNull();
+            assertThat(dpo.next(Duration.ofSeconds(1))).as("dpo: subscribed, nothing refused").isNull();
+        }
+    }
+
     @Test
     void anOfficerTakenOffADeploymentStopsHearingItsAlertsAtOnce() throws Exception {
         DeploymentView active = Fixtures.active(Fixtures.officer(CAROL));

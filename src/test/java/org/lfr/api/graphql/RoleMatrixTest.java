@@ -68,6 +68,8 @@ class RoleMatrixTest {
             op("verifyAuditChain", Set.of(D), u -> call("{ verifyAuditChain { intact } }")),
             op("retentionStatus", Set.of(D), u -> call("{ retentionStatus { alertsDueForDeletion } }")),
             op("deploymentRecords", Set.of(S, D), u -> call("{ deploymentRecords { reference } }")),
+            op("deploymentRecordPreview", Set.of(S, D), u -> call("query($d: ID!) { deploymentRecordPreview("
+                    + "deploymentId: $d) { reference advanceNotice } }", "d", Fixtures.draft(DRAFTER).id())),
             op("publicNotices", Set.of(A, O, S, D), u -> call("{ publicNotices { edges { node { area } } } }")),
             op("publicDeployments", Set.of(A, O, S, D), u -> call("{ publicDeployments { edges { node { locationName } } } }")),
             op("publishedDeploymentRecords", Set.of(A, O, S, D), u -> call("{ publishedDeploymentRecords { edges { node { reference } } } }")),
@@ -198,7 +200,8 @@ class RoleMatrixTest {
     }
 
     /** Subscriptions run over WebSocket with real tokens, every role each: {@link RealTokenAccessTest}. */
-    static final List<String> SUBSCRIPTIONS = List.of("alertRaised", "alertDecided", "deploymentStatusChanged");
+    static final List<String> SUBSCRIPTIONS = List.of("alertRaised", "alertDecided", "deploymentStatusChanged",
+            "falseAlertNotices");
 
     @Test
     void everyQueryAndMutationOfTheSchemaIsInTheMatrix() {

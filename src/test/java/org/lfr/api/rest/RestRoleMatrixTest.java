@@ -105,7 +105,11 @@ class RestRoleMatrixTest {
                         r -> r.contentType("application/zip").body(zip)
                                 .post("/api/deployments/" + draft.id() + "/watchlist/images").statusCode()),
                 new Cell("GET alert crop", statuses(401, 200, 403, 200, 403, 403),
-                        r -> r.get("/api/alerts/" + alert + "/crop").statusCode()));
+                        r -> r.get("/api/alerts/" + alert + "/crop").statusCode()),
+                new Cell("GET open data (JSON)", statuses(200, 200, 200, 200, 200, 200),
+                        r -> r.get("/open-data/deployment-records.json").statusCode()),
+                new Cell("GET open data (CSV)", statuses(200, 200, 200, 200, 200, 200),
+                        r -> r.get("/open-data/deployment-records.csv").statusCode()));
         long before = Sql.count("select coalesce(max(seq), 0) from audit_event");
         List<String> wrong = new ArrayList<>();
         for (Cell cell : cells) {

@@ -45,17 +45,9 @@ final class GroupRates {
         this.seed = seed;
     }
 
-    /** Wilson's score interval for {@code k} successes in {@code n} trials. */
+    /** Wilson's score interval for {@code k} successes in {@code n} trials (the service's own, for its records). */
     static double[] wilson(long k, long n) {
-        if (n == 0) {
-            return new double[] {0, 1};
-        }
-        double p = (double) k / n;
-        double z2 = Z95 * Z95;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        // at k = 0 or k = n the bound is exactly 0 or 1; arithmetic would leave a rounding residue
-        return new double[] {k == 0 ? 0 : centre - half, k == n ? 1 : centre + half};
+        return org.lfr.common.Intervals.wilson(k, n);
     }
 
     /** FPIR: non-mated probes scoring at or above {@code threshold}. */
