@@ -60,25 +60,34 @@ public class AlertQueries {
                         : deployments.operatedBy(actor.username()).map(Optional::of);
         return scope.chain(operated -> {
             if (operated.isPresent() && operated.get().isEmpty()) {
-                return Uni.createFrom().item(List.<Alert>of());
+                return Uni.createFrom().item(AlertConnection.of(Page.of(request, List.<AlertView>of(), v -> ""), 0));
             }
-            Where where = new Where()
-                    .and("deploymentId = :deployment", "deployment", f.deploymentId())
-                    .and("deploymentId in :operated", "operated", operated.orElse(null))
-                    .and("cameraId = :camera", "camera", f.cameraId())
-                    .andIf(Boolean.TRUE.equals(f.pending()), "adjudication is null")
-                    .andIf(Boolean.FALSE.equals(f.pending()), "adjudication is not null")
-                    .and("adjudication = :adjudication", "adjudication", f.adjudication())
-                    .and("outcome = :outcome", "outcome", f.outcome())
-                    .and("occurredAt >= :from", "from", f.from())
-                    .and("occurredAt < :to", "to", f.to())
-                    .and(request.backwards() ? "seq < :cursor" : "seq > :cursor", "cursor", cursor);
+            Where where = matching(f, operated).and(request.backwards() ? "seq < :cursor" : "seq > :cursor", "cursor",
+                    cursor);
+            Where all = matching(f, operated);
+            // one reactive session runs one query at a time: the page, then the count of all that match
             return Alert.<Alert>find(where.orderBy(request.backwards() ? "seq desc" : "seq"), where.parameters())
-                    .page(0, request.size() + 1).list();
-        }).chain(rows -> {
-            Page<Alert> page = Page.of(request, rows, a -> String.valueOf(a.seq));
-            return views(page.items()).map(views -> AlertConnection.of(page.map(items -> views)));
+                    .page(0, request.size() + 1).list().chain(rows -> Alert.count(all.clause(), all.parameters())
+                            .chain(total -> {
+                                Page<Alert> page = Page.of(request, rows, a -> String.valueOf(a.seq));
+                                return views(page.items()).map(views -> AlertConnection.of(page.map(items -> views),
+                                        total));
+                            }));
         });
+    }
+
+    /** The filter's conditions, without the cursor: what a page reads from and what {@code totalCount} counts. */
+    private static Where matching(AlertFilter f, Optional<List<UUID>> operated) {
+        return new Where()
+                .and("deploymentId = :deployment", "deployment", f.deploymentId())
+                .and("deploymentId in :operated", "operated", operated.orElse(null))
+                .and("cameraId = :camera", "camera", f.cameraId())
+                .andIf(Boolean.TRUE.equals(f.pending()), "adjudication is null")
+                .andIf(Boolean.FALSE.equals(f.pending()), "adjudication is not null")
+                .and("adjudication = :adjudication", "adjudication", f.adjudication())
+                .and("outcome = :outcome", "outcome", f.outcome())
+                .and("occurredAt >= :from", "from", f.from())
+                .and("occurredAt < :to", "to", f.to());
     }
 
     /** One alert, if the caller may read its deployment's alerts. */
@@ -118,6 +127,12 @@ public class AlertQueries {
         return Alert.<Alert>list("recordedAt >= ?1 order by seq", since).chain(alerts -> views(alerts)
                 .map(views -> java.util.stream.IntStream.range(0, alerts.size())
                         .mapToObj(i -> new Recorded(views.get(i), alerts.get(i).recordedAt)).toList()));
+    }
+
+    /** Alerts decided at or after {@code since}, in the order decided (a replica catching up on missed decisions). */
+    @OwnSession
+    Uni<List<AlertView>> decidedSince(java.time.Instant since) {
+        return Alert.<Alert>list("adjudicatedAt >= ?1 order by adjudicatedAt", since).chain(this::views);
     }
 
     /** A deployment's alerts counted by adjudication and outcome (a published figure), in the caller's session. */

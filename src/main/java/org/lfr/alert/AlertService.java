@@ -14,6 +14,7 @@ import org.lfr.audit.AuditedChange;
 import org.lfr.audit.AuditedChange.Audited;
 import org.lfr.common.Actor;
 import org.lfr.common.ConflictException;
+import org.lfr.common.ForbiddenException;
 import org.lfr.common.NotFoundException;
 import org.lfr.common.InputValidation;
 import org.lfr.common.InvalidInputException;
@@ -34,9 +35,11 @@ public class AlertService {
     private final DeploymentQueries deployments;
     private final AlertQueries queries;
     private final MeterRegistry registry;
+    private final AlertEvents events;
 
     AlertService(Now now, InputValidation validation, AuditedChange audited, DeploymentQueries deployments,
-            AlertQueries queries, MeterRegistry registry) {
+            AlertQueries queries, MeterRegistry registry, AlertEvents events) {
+        this.events = events;
         this.now = now;
         this.validation = validation;
         this.audited = audited;
@@ -45,7 +48,10 @@ public class AlertService {
         this.registry = registry;
     }
 
-    /** Only an officer who operates the deployment decides on its alerts, once. */
+    /**
+     * Only an officer who operates the deployment decides on its alerts, once; every console watching the deployment
+     * hears of the decision when it commits ({@link AlertEvents#decisions()}).
+     */
     public Uni<AlertView> adjudicate(Actor actor, AdjudicationInput input) {
         validation.check(input);
         if (input.outcome() != null && input.adjudication() != Adjudication.CONFIRMED_MATCH) {
@@ -53,7 +59,12 @@ public class AlertService {
         }
         return change(actor, AuditAction.ALERT_ADJUDICATED, input.alertId(), a -> deployments.summary(a.deploymentId)
                 .map(d -> {
-                    d.requireOperatedBy(actor);
+                    if (!actor.isOfficer() || !d.isOperatedBy(actor.username())) {
+                        // a supervisor is shown why, not a bare refusal: deciding is the operators' job
+                        throw new ForbiddenException("only the officers assigned to operate deployment " + d.reference()
+                                + " decide its alerts" + (actor.isOfficer() ? "; you are not one of them"
+                                        : ": supervisors oversee the decisions (and may place a legal hold)"));
+                    }
                     if (a.adjudication != null) {
                         throw new ConflictException("alert " + a.id + " was already adjudicated by " + a.adjudicatedBy
                                 + " (" + a.adjudication + " at " + a.adjudicatedAt + ")");
@@ -67,7 +78,7 @@ public class AlertService {
                     details.put("adjudication", a.adjudication.name());
                     details.put("outcome", a.outcome == null ? "NONE" : a.outcome.name());
                     return details;
-                })).onFailure(AlertService::lostARace).recoverWithUni(e -> decidedFirst(input.alertId(), e))
+                }).call(details -> events.announceDecision(a.id))).onFailure(AlertService::lostARace).recoverWithUni(e -> decidedFirst(input.alertId(), e))
                 .invoke(this::countAdjudication);
     }
 

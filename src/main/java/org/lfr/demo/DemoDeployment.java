@@ -65,13 +65,17 @@ public class DemoDeployment {
     private final SignageService signage;
     private final AlertEvents alerts;
     private final Clock clock;
+    /** How long the demo camera rests between plays of its clip (the recognition runtime's setting, read here). */
+    private final Duration loopRest;
     private final WatchlistEmbeddings embeddings;
     private final FaceEnrolment faces;
 
     DemoDeployment(DemoConfig config, DeploymentQueries queries, DeploymentDrafting drafting,
             DeploymentService deployments, WatchlistService watchlists, EnrolmentService enrolment,
             NoticeService notices, SignageService signage, AlertEvents alerts, Clock clock,
-            WatchlistEmbeddings embeddings, FaceEnrolment faces) {
+            WatchlistEmbeddings embeddings, FaceEnrolment faces,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "lfr.recognition.loop-rest") Duration loopRest) {
+        this.loopRest = loopRest;
         this.config = config;
         this.queries = queries;
         this.drafting = drafting;
@@ -104,7 +108,8 @@ public class DemoDeployment {
                         + " README, 'Evaluation data'). To run the demo on your own footage: stop this, then"
                         + " LFR_DEMO_VIDEO=/path/to/video.mp4 LFR_DEMO_ENROLMENT_DIR=/path/to/photos scripts/dev"
                         + " -- where photos holds one folder per person (<subject>/<photo>.jpg); every person is"
-                        + " enrolled and the video plays in a loop as the demo camera.",
+                        + " enrolled and the video plays as the demo camera, again after each rest"
+                        + " (lfr.recognition.loop-rest).",
                         video.toAbsolutePath(), enrolment.toAbsolutePath());
                 return;
             }
@@ -116,10 +121,13 @@ public class DemoDeployment {
                     "DEMO ALERT: %s seen on camera %s (similarity %.3f) — adjudicate it in the dashboard"
                     + " (http://localhost:8080/dashboard/, carol.officer / demo-carol-pass)",
                     a.subjectReference(), a.cameraId(), a.similarity()));
-            LOG.infof("Demo deployment %s (%s) is ACTIVE with camera '%s' playing %s. Open the dashboard at"
-                    + " http://localhost:8080/dashboard/ and sign in as carol.officer (password demo-carol-pass) to"
-                    + " watch its alerts arrive and adjudicate them; supervisors: alice.supervisor, the DPO: erin.dpo"
-                    + " (README).", demo.reference(), demo.id(), demo.cameras().get(0).name(), video.getFileName());
+            LOG.infof("Demo deployment %s (%s) is ACTIVE with camera '%s' playing %s (then resting %s before it plays"
+                    + " again). Open the dashboard at http://localhost:8080/dashboard/ and sign in as carol.officer"
+                    + " (password demo-carol-pass) to watch its alerts arrive and adjudicate them; supervisors:"
+                    + " alice.supervisor, the DPO: erin.dpo (README). In GraphiQL (http://localhost:8080/q/graphql-ui,"
+                    + " header from scripts/token --json carol.officer): subscription { alertRaised(deploymentId: \"%s\")"
+                    + " { subjectReference similarity occurredAt } }", demo.reference(), demo.id(),
+                    demo.cameras().get(0).name(), video.getFileName(), loopRest, demo.id());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Demo deployment could not be set up");
         }

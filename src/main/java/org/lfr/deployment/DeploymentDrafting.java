@@ -13,9 +13,11 @@ import org.lfr.audit.AuditedChange.Audited;
 import org.lfr.common.Actor;
 import org.lfr.common.ConflictException;
 import org.lfr.common.InputValidation;
+import org.lfr.common.NotFoundException;
 import org.lfr.common.Now;
 import org.lfr.common.Offload;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** An officer drafts a deployment — where, why, when, which cameras — and submits it for a supervisor's decision. */
@@ -29,9 +31,11 @@ public class DeploymentDrafting {
     private final DeploymentChanges changes;
     private final WatchlistReadiness watchlist;
     private final CameraUrlPolicy urls;
+    private final SignageRecord signage;
 
     DeploymentDrafting(Now now, InputValidation validation, DeploymentInputRules rules, AuditedChange audited,
-            DeploymentChanges changes, WatchlistReadiness watchlist, CameraUrlPolicy urls) {
+            DeploymentChanges changes, WatchlistReadiness watchlist, CameraUrlPolicy urls, SignageRecord signage) {
+        this.signage = signage;
         this.now = now;
         this.validation = validation;
         this.rules = rules;
@@ -102,6 +106,26 @@ public class DeploymentDrafting {
                         "hasCredentials", c.streamCredentials != null || c.streamQuerySecrets != null));
             });
         }));
+    }
+
+    /**
+     * Takes a camera off a draft (planned in the wrong place, say): only while DRAFT, by whoever may add one. A sign
+     * recorded for it goes with it (it stood for this camera); the audit event says so. An unknown camera is
+     * {@code not-found}, and nothing changes.
+     */
+    public Uni<DeploymentView> removeCamera(Actor actor, UUID cameraId) {
+        return Panache.withSession(() -> Camera.<Camera>findById(cameraId)).chain(found -> {
+            if (found == null) {
+                throw new NotFoundException("camera", cameraId);
+            }
+            return changes.change(actor, AuditAction.CAMERA_REMOVED, found.deploymentId, d -> {
+                d.summary().requireDraftedBy(actor);
+                Transition.REMOVE_CAMERA.requireFrom(d.summary());
+                // the bulk delete runs at once, so the view after it lists the cameras left
+                return signage.camerasWithSigns(d.id).chain(signed -> Camera.delete("id", cameraId)
+                        .replaceWith(Map.of("camera", found.name, "hadSign", signed.contains(cameraId))));
+            });
+        });
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.lfr.deployment;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +10,6 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.lfr.common.Actor;
-import org.lfr.common.Now;
 import org.lfr.persistence.OwnSession;
 
 import io.smallrye.mutiny.Uni;
@@ -26,37 +23,39 @@ import io.smallrye.mutiny.Uni;
 public class DeploymentReadiness {
 
     private final StartFactsLoader startFacts;
-    private final DeploymentInputRules rules;
     private final GovernanceConfig config;
-    private final Now now;
 
-    DeploymentReadiness(StartFactsLoader startFacts, DeploymentInputRules rules, GovernanceConfig config, Now now) {
+    DeploymentReadiness(StartFactsLoader startFacts, GovernanceConfig config) {
         this.startFacts = startFacts;
-        this.rules = rules;
         this.config = config;
-        this.now = now;
     }
 
     @Type("RuleCheck")
-    @Description("One rule of the start gate: its stable code, whether it holds now, and what it asks.")
-    public record RuleCheck(@NonNull GateRule rule, boolean met, @NonNull String description) {
+    @Description("One rule of the start gate: its stable code (for support), whether it holds now, the state it needs"
+            + " (`requirement`, what a checklist shows beside its tick) and the refusal's sentence (`description`).")
+    public record RuleCheck(@NonNull GateRule rule, boolean met,
+            @NonNull @Description("The state the rule needs, e.g. \"Every camera has a sign in place\".") String requirement,
+            @NonNull @Description("The sentence a refusal gives when the rule is unmet.") String description) {
     }
 
-    /** Every start rule, in the order the gate checks them, met or not. */
+    /**
+     * Every rule, in the order declared, met or not: exactly the rules {@code startDeployment} would refuse with now
+     * (or, running or paused, {@code resumeDeployment}) are unmet, because both come from one evaluation.
+     */
     @OwnSession
     public Uni<List<RuleCheck>> checklist(Actor actor, UUID id) {
-        return Deployment.require(id).invoke(d -> d.summary().requireReadableBy(actor)).chain(d -> startFacts.load(d).map(facts -> {
+        return Deployment.require(id).invoke(d -> d.summary().requireReadableBy(actor)).chain(d -> {
             // running (or paused) deployments are checked where they are; the rest as if about to start
             DeploymentStatus from = d.status == DeploymentStatus.ACTIVE || d.status == DeploymentStatus.PAUSED ? d.status
                     : DeploymentStatus.AUTHORISED;
-            Set<GateRule> unmet = EnumSet.noneOf(GateRule.class);
-            unmet.addAll(StartGate.unmet(facts, from, now.instant(), config.noticeLeadTime()));
-            unmet.addAll(rules.thresholdUnmet(d.matchThreshold));
+            return startFacts.unmet(d, from);
+        }).map(unmet -> {
             List<RuleCheck> checks = new ArrayList<>();
             for (GateRule rule : GateRule.values()) {
-                checks.add(new RuleCheck(rule, !unmet.contains(rule), rule.description()));
+                checks.add(new RuleCheck(rule, !unmet.contains(rule),
+                        rule.requirement(config.noticeLeadTime(), config.maxWatchlistSize()), rule.description()));
             }
             return checks;
-        }));
+        });
     }
 }

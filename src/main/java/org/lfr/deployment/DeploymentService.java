@@ -26,16 +26,14 @@ import io.smallrye.mutiny.Uni;
 public class DeploymentService {
 
     private final Now now;
-    private final GovernanceConfig config;
     private final DeploymentInputRules rules;
     private final DeploymentChanges changes;
     private final StartFactsLoader startFacts;
     private final WatchlistReadiness watchlist;
 
-    DeploymentService(Now now, GovernanceConfig config, DeploymentInputRules rules, DeploymentChanges changes,
+    DeploymentService(Now now, DeploymentInputRules rules, DeploymentChanges changes,
             StartFactsLoader startFacts, WatchlistReadiness watchlist) {
         this.now = now;
-        this.config = config;
         this.rules = rules;
         this.changes = changes;
         this.startFacts = startFacts;
@@ -175,9 +173,7 @@ public class DeploymentService {
     }
 
     Uni<Boolean> requireGate(Deployment d, DeploymentStatus from, String what) {
-        return startFacts.load(d).map(facts -> {
-            List<GateRule> unmet = new ArrayList<>(StartGate.unmet(facts, from, now.instant(), config.noticeLeadTime()));
-            unmet.addAll(rules.thresholdUnmet(d.matchThreshold)); // the models may have changed since authorisation
+        return startFacts.unmet(d, from).map(unmet -> {
             if (!unmet.isEmpty()) {
                 throw new GateNotMetException(what, unmet);
             }

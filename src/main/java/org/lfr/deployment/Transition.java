@@ -24,6 +24,7 @@ import org.lfr.common.ConflictException;
 public enum Transition {
     EDIT("edited", null, DRAFT),
     ADD_CAMERA("given cameras", null, DRAFT),
+    REMOVE_CAMERA("changed in its cameras", null, DRAFT),
     SUBMIT("submitted", SUBMITTED, DRAFT),
     AUTHORISE("authorised", AUTHORISED, SUBMITTED),
     REJECT("rejected", REJECTED, SUBMITTED),

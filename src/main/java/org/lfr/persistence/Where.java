@@ -25,6 +25,11 @@ public final class Where {
         return this;
     }
 
+    /** The clause alone (a count). */
+    public String clause() {
+        return text.toString();
+    }
+
     /** The query: this clause, then the order. */
     public String orderBy(String order) {
         return text + " order by " + order;

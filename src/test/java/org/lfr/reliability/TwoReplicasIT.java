@@ -23,8 +23,9 @@ import io.restassured.RestAssured;
 
 /**
  * Two replicas of the packaged service against one database: an alert raised on one reaches a subscriber of the
- * other, and so does a status change; and a replica stopped and started again in the middle of a deployment says
- * so in the audit trail and takes its camera's frames again.
+ * other, and so does a status change; a replica stopped and started again in the middle of a deployment says so in
+ * the audit trail and takes its camera's frames again; and the replica that does not analyse a camera shows its
+ * real state and counters.
  */
 @QuarkusIntegrationTest
 @Order(2)
@@ -90,6 +91,54 @@ class TwoReplicasIT {
             ApiScenario.ok(a, CAROL, "mutation($d: ID!) { stopDeployment(id: $d) { status } }",
                     Map.of("d", d.deploymentId()));
         }
+    }
+
+    /**
+     * Replica A analyses the push camera (it took its frames); replica B, asked about the camera, answers with A's
+     * state and counters from A's report — not "not here" — and says whose report it is and how old.
+     */
+    @Test
+    void theReplicaThatDoesNotAnalyseACameraShowsItsRealStateAndCounters() throws Exception {
+        int a = RestAssured.port;
+        ApiScenario.Active d = ApiScenario.activeWithPushCamera(a, "LIN-MANUEL-MIRANDA", LIN);
+        String status = "query($d: ID!) { deployment(id: $d) { cameras { status { state analysedFps droppedFrames"
+                + " reconnects lastFrameAgeSeconds analysedBy reportedAgeSeconds } } } }";
+        Map<String, Object> vars = Map.of("d", d.deploymentId());
+        try (SecondInstance b = new SecondInstance(8093, "replica-d").start()) {
+            String device = KeycloakTokens.cameraDeviceToken();
+            byte[] frame = Frames.faceAt(LIN, 100);
+            for (int i = 0; i < 12; i++) { // to replica A, quickly: some frames are dropped while one is analysed
+                assertThat(ApiScenario.push(a, device, d.cameraId(), frame)).isEqualTo(202);
+            }
+            Map<String, Object> onA = null;
+            Map<String, Object> onB = null;
+            for (int i = 0; i < 40; i++) {
+                onA = ApiScenario.ok(a, CAROL, status, vars).getMap("data.deployment.cameras[0].status");
+                onB = ApiScenario.ok(b.port(), CAROL, status, vars).getMap("data.deployment.cameras[0].status");
+                if (sameCounters(onA, onB)) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(onA.get("state")).as("replica A analyses it").isEqualTo("RUNNING");
+            assertThat(onA.get("reportedAgeSeconds")).as("A answers first-hand").isEqualTo(0);
+            assertThat(onA.get("analysedBy")).isNotEqualTo("replica-d").isNotNull();
+            assertThat(onB.get("state")).as("replica B shows A's state, not NOT_ANALYSED").isEqualTo("RUNNING");
+            assertThat(onB.get("analysedBy")).as("from A's report").isEqualTo(onA.get("analysedBy"));
+            assertThat(onB.get("droppedFrames")).as("B's frame counters are A's").isEqualTo(onA.get("droppedFrames"));
+            assertThat(onB.get("reconnects")).isEqualTo(onA.get("reconnects"));
+            assertThat(onB.get("lastFrameAgeSeconds")).as("the last frame's age, as A saw it").isNotNull();
+            assertThat(((Number) onB.get("reportedAgeSeconds")).intValue()).as("a live report").isLessThanOrEqualTo(6);
+        } finally {
+            ApiScenario.ok(a, CAROL, "mutation($d: ID!) { stopDeployment(id: $d) { status } }", vars);
+        }
+    }
+
+    private static boolean sameCounters(Map<String, Object> x, Map<String, Object> y) {
+        return x != null && y != null && java.util.Objects.equals(x.get("state"), y.get("state"))
+                && java.util.Objects.equals(x.get("droppedFrames"), y.get("droppedFrames"))
+                && java.util.Objects.equals(x.get("reconnects"), y.get("reconnects"))
+                && java.util.Objects.equals(x.get("analysedBy"), y.get("analysedBy"));
     }
 
     private static long awaitAlerts(int port, ApiScenario.Active d, int expected) throws InterruptedException {

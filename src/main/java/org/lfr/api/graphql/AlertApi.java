@@ -67,8 +67,10 @@ public class AlertApi {
     }
 
     @Mutation
-    @Description("An officer's decision: CONFIRMED_MATCH (then optionally an outcome), FALSE_ALERT or NOT_ENGAGED.")
-    @RolesAllowed(OFFICER)
+    @Description("An officer's decision: CONFIRMED_MATCH (then optionally an outcome), FALSE_ALERT or NOT_ENGAGED."
+            + " Only the officers assigned to the deployment decide; anyone else (a supervisor too) is refused with a"
+            + " sentence saying so.")
+    @RolesAllowed({OFFICER, SUPERVISOR})
     public Uni<AlertView> adjudicateAlert(@NonNull AdjudicationInput input) {
         return alerts.adjudicate(actor.get(), input);
     }
@@ -91,6 +93,21 @@ public class AlertApi {
             + " off the deployment gets `forbidden` and nothing more.")
     @RolesAllowed({OFFICER, SUPERVISOR})
     public Multi<AlertView> alertRaised(@Id @NonNull String deploymentId) {
+        return whileReadable(deploymentId, events.stream());
+    }
+
+    @Subscription
+    @Description("Officers' decisions on one deployment's alerts as they are committed, on whichever replica: the"
+            + " alert with who decided (`adjudicatedBy`), the decision, outcome and notes, so every console watching"
+            + " it updates its card at once. Same rule as `alertRaised`: an officer taken off the deployment gets"
+            + " `forbidden` and nothing more.")
+    @RolesAllowed({OFFICER, SUPERVISOR})
+    public Multi<AlertView> alertDecided(@Id @NonNull String deploymentId) {
+        return whileReadable(deploymentId, events.decisions());
+    }
+
+    /** {@code alerts} of the deployment for as long as the caller may read them. */
+    private Multi<AlertView> whileReadable(String deploymentId, Multi<AlertView> alerts) {
         Actor caller = actor.get();
         UUID deployment = Ids.uuid("deploymentId", deploymentId);
         // an assignment change is a deployment event: the officer no longer assigned is cut off at once
@@ -99,6 +116,6 @@ public class AlertApi {
                 .onItem().transformToUniAndConcatenate(d -> Uni.createFrom().<AlertView>failure(new ForbiddenException(
                         "you are no longer assigned to operate deployment " + d.reference())));
         return queries.requireReadable(caller, deployment).onItem().transformToMulti(ok -> Multi.createBy().merging()
-                .streams(events.stream().filter(a -> a.deploymentId().equals(deployment)), revoked));
+                .streams(alerts.filter(a -> a.deploymentId().equals(deployment)), revoked));
     }
 }

@@ -91,6 +91,14 @@ public class DeploymentApi {
     }
 
     @Mutation
+    @RolesAllowed(OFFICER)
+    @Description("Take a camera off a DRAFT deployment (who may: as addCamera, its drafting officer); a sign recorded"
+            + " for it goes with it. Refused with `conflict` once the deployment is submitted.")
+    public Uni<DeploymentView> removeCamera(@Id @NonNull String cameraId) {
+        return drafting.removeCamera(actor.get(), Ids.uuid("cameraId", cameraId));
+    }
+
+    @Mutation
     @RolesAllowed({OFFICER, SUPERVISOR})
     @Description("Submit a draft for authorisation: its drafting officer, or a supervisor on their behalf.")
     public Uni<DeploymentView> submitDeployment(@Id @NonNull String id) {

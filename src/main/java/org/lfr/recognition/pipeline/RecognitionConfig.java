@@ -25,6 +25,14 @@ public interface RecognitionConfig {
     @WithDefault("false")
     boolean loopFiles();
 
+    /**
+     * How long a looped file camera rests between plays. The demo's clip shows the same people each time, and a clip
+     * replayed back to back would raise the same alerts every few seconds for as long as the service runs: resting
+     * makes it a sighting now and then, as on a street. Live streams never rest.
+     */
+    @WithDefault("10m")
+    java.time.Duration loopRest();
+
     Detector detector();
 
     @WithDefault("fr_landmark.onnx")

@@ -83,11 +83,11 @@ public final class CameraWorker {
         this.slot = new LatestFrameSlot<>(metrics.dropped::increment);
         this.source = camera.stream() == null ? null : new StreamFrameSource(new StreamFrameSource.Options(
                 camera.stream().withCredentials(), streams.protocols(), streams.check(), Duration.ofMillis(500),
-                Duration.ofSeconds(30), streams.loopFiles()), new SourceListener());
+                Duration.ofSeconds(30), streams.loopFiles(), streams.loopRest()), new SourceListener());
     }
 
     /** How streams are opened: FFmpeg's protocol whitelist, the host check before each open, file looping. */
-    record StreamSettings(String protocols, Consumer<String> check, boolean loopFiles) {
+    record StreamSettings(String protocols, Consumer<String> check, boolean loopFiles, Duration loopRest) {
     }
 
     Camera camera() {

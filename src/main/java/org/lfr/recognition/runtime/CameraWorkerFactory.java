@@ -56,6 +56,7 @@ class CameraWorkerFactory {
                 d.matchThreshold());
         return new CameraWorker(new CameraWorker.Camera(d.id(), c.id(), c.name(), c.stream(), d.matchThreshold()),
                 pipeline, sink, metrics, tracker, pool, clock, runtime.analysisFps(),
-                new CameraWorker.StreamSettings(urls.ffmpegProtocols(), urls::checkHostNow, config.loopFiles()));
+                new CameraWorker.StreamSettings(urls.ffmpegProtocols(), urls::checkHostNow, config.loopFiles(),
+                        config.loopRest()));
     }
 }

@@ -32,4 +32,11 @@ public interface RuntimeConfig {
     /** A running camera with no frame for this long is reported as stalled in readiness (the pod stays ready). */
     @WithDefault("30s")
     Duration stalledAfter();
+
+    /**
+     * How often the replica analysing a camera reports its state and counters to the database, so that every replica
+     * shows them; a report three intervals old is shown as STALE.
+     */
+    @WithDefault("2s")
+    Duration statusReportEvery();
 }

@@ -1,4 +1,6 @@
 // Elements are built from text nodes only: whatever the API returns (names, reasons, notes) is shown, never run.
+import { ERROR_WORDS } from './words.js';
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
@@ -49,13 +51,17 @@ export const select = (options, attrs = {}) => h('select', { class: 'govuk-selec
   options.map(([value, text]) => h('option', { value }, text)));
 export const button = (text, onclick, kind = '') => h('button', { type: 'button', class: `govuk-button ${kind}`, onclick }, text);
 
-/** The API's refusal, as the GOV.UK error summary: its message, its code, and each unmet rule. */
+// codes whose message alone does not say what to do next
+const ADVICE = new Set(['forbidden', 'gate-not-met', 'too-many-requests', 'unauthenticated']);
+
+/** The API's refusal, as the GOV.UK error summary: its message, what to do, each unmet rule, the code as a label. */
 export function errorSummary(error) {
   const problems = error.problems || [{ message: String(error.message || error) }];
   const box = h('div', { class: 'govuk-error-summary', role: 'alert', tabindex: '-1' },
     h('h2', { class: 'govuk-error-summary__title' }, 'There is a problem'),
     h('div', { class: 'govuk-error-summary__body' }, h('ul', { class: 'govuk-list govuk-error-summary__list' },
-      problems.map((p) => h('li', {}, p.message, p.code ? ` (${p.code})` : '',
+      problems.map((p) => h('li', {}, p.message, ADVICE.has(p.code) ? ` ${ERROR_WORDS[p.code]}` : '',
+        p.code ? h('span', { class: 'lfr-code' }, p.code) : '',
         p.unmetRules ? h('ul', {}, p.unmetRules.map((r) => h('li', {}, r))) : null)))));
   setTimeout(() => box.focus(), 0);
   return box;

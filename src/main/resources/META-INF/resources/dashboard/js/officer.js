@@ -1,144 +1,181 @@
-// The van console: live alerts of the deployments this officer operates, each with the probe crop beside the
-// enrolment image, adjudicated with one action; camera tiles below.
-import { h, when, replace, button, field, select, textarea, errorSummary } from './dom.js';
-import { gql, imageUrl } from './session.js';
-import { liveClient } from './live.js';
+// The van console: the live queue of the deployments this officer operates, built to stay usable for a 5–6 hour
+// deployment. Pending alerts, newest first, each with the face seen beside the watchlist image; a count of what
+// waits, always visible; a filter by deployment and camera; a decision (here or by a colleague, pushed live)
+// collapses the card into the searchable "Decided" list; the live connection comes back by itself after a token
+// expiry or a network cut and catches up by cursor. Camera tiles below.
+import { h, replace, select, input } from './dom.js';
+import { gql, gqlAll } from './session.js';
+import { liveFeed } from './live.js';
+import { ALERT_FIELDS, pendingCard, decidedItem } from './alertcard.js';
+import { cameraTiles } from './tiles.js';
+import { DECISIONS } from './words.js';
 
-const ALERT = 'id cursor deploymentId cameraId watchlistEntryId subjectReference similarity occurredAt hasCrop'
-  + ' adjudication outcome adjudicatedBy';
-const OUTCOMES = [['', 'No outcome yet'], ['ARREST', 'Arrest'], ['ADVICE', 'Words of advice'],
-  ['NO_FURTHER_ACTION', 'No further action'], ['OTHER', 'Other']];
-const CATEGORY = { WANTED_BY_COURT: 'Wanted by the courts', WANTED_SERIOUS_OR_VIOLENT_OFFENCE: 'Wanted: serious or violent offence',
-  SUSPECT: 'Suspect', MISSING_PERSON: 'Missing person', VULNERABLE_PERSON: 'Vulnerable person',
-  RISK_TO_SELF_OR_OTHERS: 'Risk to self or others' };
+const CONNECTION = {
+  connected: ['connected', 'govuk-tag--green'],
+  reconnecting: ['reconnecting', 'govuk-tag--yellow'],
+  offline: ['cannot reach the service: retrying; alerts raised meanwhile will appear when it is back', 'govuk-tag--red'],
+};
 
 export async function officerView(main, me) {
   const mine = me.roles.includes('officer') ? '{operatedByMe: true}' : '{status: ACTIVE}';
-  const { deployments } = await gql(`{ deployments(filter: ${mine}, first: 50) { edges { node { id reference status
-    matchThreshold locationName cameras { id name } } } } }`);
-  const running = deployments.edges.map((e) => e.node).filter((d) => d.status === 'ACTIVE' || d.status === 'PAUSED');
+  const all = await gqlAll(`query($a: String) { deployments(filter: ${mine}, first: 100, after: $a) { edges { node { id
+    reference status matchThreshold locationName operators cameras { id name } } } pageInfo { hasNextPage endCursor } } }`,
+  {}, (data) => data.deployments);
+  const running = all.filter((d) => d.status === 'ACTIVE' || d.status === 'PAUSED');
   const queue = h('div', { class: 'lfr-queue', id: 'queue' });
+  const decidedList = h('ul', { class: 'govuk-list lfr-decided-list', id: 'decided-list' });
+  const decidedCount = h('span', {}, '0');
+  const search = input({ type: 'search', id: 'decided-search', 'aria-label': 'Search decided alerts', class: 'govuk-input govuk-input--width-20' });
   const tiles = h('div', { class: 'lfr-tiles', id: 'tiles' });
   const empty = h('p', { class: 'govuk-body', id: 'queue-empty' }, 'No alert is waiting.');
   const connection = h('strong', { class: 'govuk-tag govuk-tag--grey', id: 'connection' }, 'connecting');
+  const pending = h('strong', { id: 'pending-count', class: 'lfr-count' }, '0 alerts waiting');
+  const byDeployment = select([['', 'All deployments'], ...running.map((d) => [d.id, d.reference])],
+    { 'aria-label': 'Show alerts of deployment', id: 'filter-deployment' });
+  const byCamera = select([['', 'All cameras'], ...running.flatMap((d) => d.cameras.map((c) => [c.id, c.name]))],
+    { 'aria-label': 'Show alerts of camera', id: 'filter-camera' });
+  const sound = h('input', { type: 'checkbox', class: 'govuk-checkboxes__input', id: 'sound',
+    checked: localStorage.getItem('lfr.sound') !== 'off' });
+  const newest = h('a', { href: '#queue', class: 'govuk-link', id: 'go-newest' }, 'Go to the newest alert');
   replace(main,
-    h('h1', { class: 'govuk-heading-l' }, 'Alerts'),
-    h('p', { class: 'govuk-body' }, running.length
-      ? `Live for ${running.map((d) => `${d.reference} (${d.locationName || 'no location'})`).join(', ')}. `
-      : 'You operate no active deployment. ', 'Live connection: ', connection),
+    h('div', { class: 'lfr-bar', id: 'queue-bar' },
+      h('h1', { class: 'govuk-heading-m lfr-bar-title' }, 'Alerts'), pending, newest, byDeployment, byCamera,
+      h('div', { class: 'govuk-checkboxes govuk-checkboxes--small lfr-sound' }, h('div', { class: 'govuk-checkboxes__item' },
+        sound, h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'sound' }, 'Sound'))),
+      h('span', { class: 'govuk-body-s lfr-live' }, 'Live: ', connection)),
+    h('p', { class: 'govuk-body-s', id: 'live-for' }, running.length
+      ? `Live for ${running.map((d) => `${d.reference} (${d.locationName || 'no location'})`).join(', ')}.`
+      : 'You operate no active deployment.'),
     empty, queue,
+    h('details', { class: 'govuk-details', id: 'decided' },
+      h('summary', { class: 'govuk-details__summary' }, h('span', { class: 'govuk-details__summary-text' }, 'Decided (', decidedCount, ')')),
+      h('div', { class: 'govuk-details__text' }, search, decidedList)),
     h('h2', { class: 'govuk-heading-m' }, 'Cameras'), tiles);
+  sound.addEventListener('change', () => localStorage.setItem('lfr.sound', sound.checked ? 'on' : 'off'));
   if (!running.length) return () => {};
 
-  const byId = new Map(running.map((d) => [d.id, d]));
+  const deployments = new Map(running.map((d) => [d.id, d]));
   const cameras = new Map(running.flatMap((d) => d.cameras.map((c) => [c.id, c])));
   const entries = new Map();
   for (const d of running) {
     const { watchlist } = await gql('query($d: ID!) { watchlist(deploymentId: $d) { entries { id category } } }', { d: d.id });
     (watchlist?.entries || []).forEach((e) => entries.set(e.id, e));
   }
-  const shown = new Map(); // alert id -> card: an alert is never shown twice, whichever way it came
+  const shown = new Map(); // alert id -> pending card: never twice, whichever way it came
+  const decided = new Set();
   const cursors = {}; // per deployment: where the last catch-up ended (only catch-ups move it, so nothing is skipped)
   window.lfrShown = window.lfrShown || [];
+  const context = (alert) => ({ deployment: deployments.get(alert.deploymentId), camera: cameras.get(alert.cameraId),
+    entry: entries.get(alert.watchlistEntryId),
+    canDecide: deployments.get(alert.deploymentId)?.operators?.includes(me.username), onDecided });
+
+  const visible = (el) => (!byDeployment.value || el.dataset.deploymentId === byDeployment.value)
+    && (!byCamera.value || el.dataset.cameraId === byCamera.value);
+  const filter = () => {
+    const words = search.value.trim().toLowerCase();
+    queue.querySelectorAll('article').forEach((c) => { c.hidden = !visible(c); });
+    decidedList.querySelectorAll('li').forEach((li) => {
+      li.hidden = !visible(li) || (words && !li.textContent.toLowerCase().includes(words));
+    });
+    const showing = [...shown.values()].filter((c) => !c.hidden).length;
+    pending.textContent = `${shown.size} ${shown.size === 1 ? 'alert' : 'alerts'} waiting`
+      + (showing < shown.size ? ` (${showing} shown by the filter)` : '');
+    empty.hidden = shown.size > 0;
+    decidedCount.textContent = String(decided.size);
+  };
+  [byDeployment, byCamera].forEach((s) => s.addEventListener('change', filter));
+  search.addEventListener('input', filter);
+  newest.addEventListener('click', (e) => {
+    e.preventDefault();
+    const card = [...queue.querySelectorAll('article')].find((c) => !c.hidden);
+    if (card) (card.querySelector('select, button') || card).focus();
+  });
+
+  function onDecided(alert, here) {
+    const card = shown.get(alert.id);
+    if (card) {
+      const focused = card.contains(document.activeElement);
+      card.release();
+      card.remove();
+      shown.delete(alert.id);
+      if (focused) newest.focus();
+      const who = here ? 'you' : alert.adjudicatedBy;
+      document.getElementById('announce').textContent = `${DECISIONS[alert.adjudication]} by ${who}: `
+        + `${alert.subjectReference || 'watchlist match'}. Moved to Decided.`;
+    }
+    if (!decided.has(alert.id)) {
+      decided.add(alert.id);
+      decidedList.prepend(decidedItem(alert, context(alert)));
+    }
+    filter();
+  }
 
   const render = (alert, live) => {
-    if (shown.has(alert.id)) return;
-    if (alert.adjudication) return; // already decided (by a colleague, or before a reconnect)
-    const d = byId.get(alert.deploymentId);
-    const entry = entries.get(alert.watchlistEntryId);
-    const crop = h('img', { alt: `Face seen on camera ${cameras.get(alert.cameraId)?.name || ''}` });
-    const enrolled = h('img', { alt: `Watchlist image of ${alert.subjectReference || 'the subject'}` });
-    const outcome = select(OUTCOMES);
-    const notes = textarea({ maxlength: 2000, rows: 2 });
-    const status = h('div', { 'aria-live': 'polite' });
-    const decide = (adjudication) => async () => {
-      try {
-        const { adjudicateAlert } = await gql('mutation($i: AdjudicationInput!) { adjudicateAlert(input: $i) { id adjudication outcome adjudicatedBy } }',
-          { i: { alertId: alert.id, adjudication, outcome: outcome.value || null, notes: notes.value || null } });
-        card.classList.add('lfr-alert--done');
-        replace(status, h('p', { class: 'govuk-body govuk-!-font-weight-bold' },
-          `${adjudicateAlert.adjudication.replaceAll('_', ' ').toLowerCase()} by ${adjudicateAlert.adjudicatedBy}`));
-        card.querySelectorAll('button, select, textarea').forEach((c) => { c.disabled = true; });
-      } catch (e) {
-        replace(status, errorSummary(e));
-      }
-    };
-    const card = h('article', { class: 'lfr-alert', tabindex: '0', 'data-alert-id': alert.id, 'aria-labelledby': `t-${alert.id}` },
-      h('h2', { class: 'govuk-heading-m', id: `t-${alert.id}` }, alert.subjectReference || 'Watchlist match'),
-      h('div', { class: 'lfr-faces' },
-        h('figure', {}, crop, h('figcaption', { class: 'govuk-body-s' }, 'Seen now')),
-        h('figure', {}, enrolled, h('figcaption', { class: 'govuk-body-s' }, 'On the watchlist'))),
-      h('dl', { class: 'govuk-summary-list govuk-summary-list--no-border' },
-        ...[['Similarity', `${alert.similarity.toFixed(3)} (threshold ${d?.matchThreshold?.toFixed(3) ?? '—'})`],
-          ['Category', CATEGORY[entry?.category] || entry?.category || '—'],
-          ['Camera', cameras.get(alert.cameraId)?.name || alert.cameraId],
-          ['Deployment', d?.reference], ['Seen at', when(alert.occurredAt)]]
-          .map(([k, v]) => h('div', { class: 'govuk-summary-list__row' }, h('dt', { class: 'govuk-summary-list__key' }, k),
-            h('dd', { class: 'govuk-summary-list__value' }, v)))),
-      field('Outcome (after engaging)', outcome)[0], field('Notes', notes, 'Optional, up to 2,000 characters.')[0],
-      h('div', { class: 'lfr-actions' },
-        button('Confirm match', decide('CONFIRMED_MATCH')),
-        button('False alert', decide('FALSE_ALERT'), 'govuk-button--warning'),
-        button('Not engaged', decide('NOT_ENGAGED'), 'govuk-button--secondary')),
-      status);
+    if (alert.adjudication) { onDecided(alert, false); return; }
+    if (shown.has(alert.id) || decided.has(alert.id)) return;
+    const card = pendingCard(alert, context(alert));
     shown.set(alert.id, card);
-    queue.prepend(card);
-    empty.hidden = true;
+    // newest first, by when it was seen: a catch-up after a gap slots older alerts below newer ones
+    const after = [...queue.children].find((c) => c.dataset.occurredAt < alert.occurredAt);
+    card.dataset.occurredAt = alert.occurredAt;
+    queue.insertBefore(card, after || null);
     window.lfrShown.push({ id: alert.id, at: Date.now() });
-    if (alert.hasCrop) imageUrl(`/api/alerts/${alert.id}/crop`).then((u) => { crop.src = u; }).catch(() => { crop.alt = 'Crop unavailable'; });
-    imageUrl(`/api/watchlist-entries/${alert.watchlistEntryId}/image`).then((u) => { enrolled.src = u; })
-      .catch(() => { enrolled.alt = 'Watchlist image unavailable (purged or not readable)'; });
-    if (live) announce(alert, cameras.get(alert.cameraId)?.name);
+    filter();
+    if (live) announce(alert, cameras.get(alert.cameraId)?.name, sound.checked);
   };
 
   const catchUp = async (d) => {
     let more = true;
     while (more) {
       const after = cursors[d.id] || null;
-      const filter = after ? { deploymentId: d.id } : { deploymentId: d.id, pending: true };
+      const f = after ? { deploymentId: d.id } : { deploymentId: d.id, pending: true };
       const { alerts } = await gql(`query($f: AlertFilter, $a: String) { alerts(filter: $f, after: $a, first: 100) {
-        edges { node { ${ALERT} } } pageInfo { hasNextPage endCursor } } }`, { f: filter, a: after });
+        edges { node { ${ALERT_FIELDS} } } pageInfo { hasNextPage endCursor } } }`, { f, a: after });
       alerts.edges.forEach((e) => render(e.node, false));
       if (alerts.pageInfo.endCursor) cursors[d.id] = alerts.pageInfo.endCursor;
       more = alerts.pageInfo.hasNextPage;
     }
-  };
-
-  const client = liveClient(() => {
-    connection.textContent = 'connected';
-    connection.className = 'govuk-tag govuk-tag--green';
-    running.forEach((d) => catchUp(d).catch((e) => console.warn('catch-up failed', e)));
-  });
-  const unsubscribe = running.map((d) => client.subscribe(
-    { query: `subscription($d: ID!) { alertRaised(deploymentId: $d) { ${ALERT} } }`, variables: { d: d.id } },
-    { next: (m) => m.data?.alertRaised && render(m.data.alertRaised, true),
-      error: () => { connection.textContent = 'reconnecting'; connection.className = 'govuk-tag govuk-tag--yellow'; },
-      complete: () => {} }));
-  window.lfrLive = client; // the live connection, for diagnosis (and the browser test that cuts it)
-  client.on('closed', () => { connection.textContent = 'reconnecting'; connection.className = 'govuk-tag govuk-tag--yellow'; });
-
-  const refreshTiles = async () => {
-    const rows = [];
-    for (const d of running) {
-      const { deployment } = await gql(`query($d: ID!) { deployment(id: $d) { cameras { id name status { state
-        analysedFps droppedFrames reconnects lastFrameAgeSeconds } } } }`, { d: d.id });
-      deployment.cameras.forEach((c) => rows.push(h('div', { class: 'lfr-tile', 'data-camera-id': c.id },
-        h('h3', { class: 'govuk-heading-s' }, c.name),
-        h('p', { class: 'govuk-body-s' }, h('strong', { class: 'govuk-tag' }, c.status.state.replace('_', ' ')), ' ',
-          `${c.status.analysedFps.toFixed(1)} frames/s analysed · ${c.status.droppedFrames} dropped · `
-          + `${c.status.reconnects} reconnects · last frame ${c.status.lastFrameAgeSeconds == null ? '—'
-            : `${c.status.lastFrameAgeSeconds} s ago`}`))));
+    // decisions made while this page was not connected: a card still pending here but decided there moves over
+    const stillPending = new Set((await gqlAll(`query($f: AlertFilter, $a: String) { alerts(filter: $f, after: $a,
+      first: 100) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { f: { deploymentId: d.id, pending: true } },
+    (data) => data.alerts)).map((a) => a.id));
+    for (const [id, card] of shown) {
+      if (card.dataset.deploymentId === d.id && !stillPending.has(id)) {
+        const { alert } = await gql(`query($a: ID!) { alert(id: $a) { ${ALERT_FIELDS} } }`, { a: id });
+        if (alert?.adjudication) onDecided(alert, false);
+      }
     }
-    replace(tiles, rows);
   };
-  refreshTiles().catch(() => {});
-  const timer = setInterval(() => refreshTiles().catch(() => {}), 5000);
-  return () => { clearInterval(timer); unsubscribe.forEach((u) => u()); client.dispose(); };
+  // the latest decisions, so the Decided list is not empty after a reload
+  for (const d of running) {
+    const { alerts } = await gql(`query($f: AlertFilter) { alerts(filter: $f, last: 50) { edges { node { ${ALERT_FIELDS} } } } }`,
+      { f: { deploymentId: d.id, pending: false } });
+    alerts.edges.forEach((e) => onDecided(e.node, false));
+  }
+
+  const feed = liveFeed({
+    onConnected: () => running.forEach((d) => catchUp(d).catch((e) => console.warn('catch-up failed', e))),
+    onState: (state) => {
+      const [text, tone] = CONNECTION[state];
+      connection.textContent = text;
+      connection.className = `govuk-tag ${tone}`;
+    },
+  });
+  const ends = running.flatMap((d) => [
+    feed.subscribe({ query: `subscription($d: ID!) { alertRaised(deploymentId: $d) { ${ALERT_FIELDS} } }`, variables: { d: d.id } },
+      (data) => data?.alertRaised && render(data.alertRaised, true)),
+    feed.subscribe({ query: `subscription($d: ID!) { alertDecided(deploymentId: $d) { ${ALERT_FIELDS} } }`, variables: { d: d.id } },
+      (data) => data?.alertDecided && onDecided(data.alertDecided, false)),
+  ]);
+  window.lfrLive = feed; // the live connection, for diagnosis (and the browser test that cuts it)
+  const stopTiles = cameraTiles(tiles, running);
+  return () => { stopTiles(); ends.forEach((end) => end()); feed.dispose(); shown.forEach((c) => c.release()); };
 }
 
 let audio;
-function announce(alert, camera) {
+function announce(alert, camera, withSound) {
   document.getElementById('announce').textContent = `New alert: ${alert.subjectReference || 'watchlist match'} on camera ${camera || ''}`;
+  if (!withSound) return;
   try { // a short tone; browsers allow it once the page has had a user gesture
     audio = audio || new AudioContext();
     const tone = audio.createOscillator();

@@ -6,16 +6,53 @@ let keycloak;
 export async function signIn() {
   const settings = await (await fetch('/api/dashboard/config')).json();
   keycloak = new Keycloak({ url: settings.url, realm: settings.realm, clientId: settings.clientId });
-  await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
-  // silent refresh: the refresh token renews the access token before it expires
-  setInterval(() => keycloak.updateToken(60).catch(() => keycloak.login()), 20000);
+  // check-sso, then login() ourselves: with 'login-required' keycloak-js would leave for the login page by itself
+  // the moment a refresh fails, taking a half-typed decision with it; here the page asks first (signInAgain)
+  if (!await keycloak.init({ onLoad: 'check-sso', pkceMethod: 'S256', checkLoginIframe: false })) {
+    await keycloak.login();
+    return new Promise(() => {}); // leaving for the login page
+  }
+  // silent refresh: the refresh token renews the access token before it expires; when it cannot (the Keycloak
+  // session ended), the page asks to sign in again instead of leaving at once, so nothing half-typed is lost
+  setInterval(() => keycloak.updateToken(60).catch(signInAgain), 20000);
   const roles = keycloak.tokenParsed?.realm_access?.roles || [];
   return { username: keycloak.tokenParsed?.preferred_username, roles };
 }
 
 export async function token() {
-  await keycloak.updateToken(30);
+  try {
+    await keycloak.updateToken(30);
+  } catch (e) {
+    signInAgain();
+    throw new ApiError([{ message: 'Your sign-in has ended: sign in again to go on.', code: 'unauthenticated' }]);
+  }
   return keycloak.token;
+}
+
+/**
+ * The banner that asks to sign in again. Pages keep what is being typed in sessionStorage as it is typed
+ * (see drafts.js), so coming back from Keycloak's login page restores it.
+ */
+function signInAgain() {
+  if (document.getElementById('sign-in-again')) return;
+  const banner = document.createElement('div');
+  banner.className = 'govuk-notification-banner lfr-sign-in-again';
+  banner.id = 'sign-in-again';
+  banner.setAttribute('role', 'alert');
+  const body = document.createElement('div');
+  body.className = 'govuk-notification-banner__content';
+  const text = document.createElement('p');
+  text.className = 'govuk-notification-banner__heading';
+  text.textContent = 'Your sign-in has ended. New alerts cannot arrive until you sign in again; what you have typed is kept.';
+  const again = document.createElement('button');
+  again.type = 'button';
+  again.className = 'govuk-button govuk-!-margin-bottom-0';
+  again.textContent = 'Sign in again';
+  again.addEventListener('click', () => keycloak.login());
+  body.append(text, again);
+  banner.append(body);
+  document.getElementById('main').before(banner);
+  again.focus();
 }
 
 export function signOut() {
@@ -43,6 +80,18 @@ export async function gql(query, variables = {}) {
       unmetRules: e.extensions?.unmetRules })));
   }
   return body.data;
+}
+
+/** Every page of a connection: `pick(data)` returns the connection; nodes in order, however many pages. */
+export async function gqlAll(query, variables, pick) {
+  const nodes = [];
+  let after = null;
+  for (;;) {
+    const connection = pick(await gql(query, { ...variables, after }));
+    nodes.push(...connection.edges.map((e) => e.node));
+    if (!connection.pageInfo.hasNextPage) return nodes;
+    after = connection.pageInfo.endCursor;
+  }
 }
 
 /** An image from the REST endpoints (crops, enrolment images), fetched with the token, as an object URL. */

@@ -116,6 +116,14 @@ class PagingTest {
         assertThat(ids(Map.of("deploymentId", deployment, "adjudication", "FALSE_ALERT"))).containsExactly(rejected);
         assertThat(ids(Map.of("deploymentId", deployment, "pending", false))).containsExactly(rejected);
         assertThat(ids(Map.of("deploymentId", deployment, "pending", true))).isEqualTo(alertIds.subList(0, 6));
+        // the count of all that match, whatever the page: how many wait for a decision
+        String counted = "query($f: AlertFilter) { alerts(filter: $f, last: 2) { totalCount edges { node { id } } } }";
+        GraphQL.ok(null, counted, Map.of("f", Map.of("deploymentId", deployment, "pending", true)))
+                .body("data.alerts.totalCount", equalTo(6)).body("data.alerts.edges.size()", equalTo(2));
+        GraphQL.ok(null, counted, Map.of("f", Map.of("deploymentId", deployment, "pending", false)))
+                .body("data.alerts.totalCount", equalTo(1));
+        GraphQL.ok(null, counted, Map.of("f", Map.of("deploymentId", deployment, "cameraId",
+                UUID.randomUUID().toString()))).body("data.alerts.totalCount", equalTo(0));
         // without a deployment: an officer's own deployments only
         assertThat(ids(Map.of("from", base.toString(), "to", base.plus(Duration.ofMinutes(7)).toString())))
                 .isEqualTo(alertIds);

@@ -122,6 +122,56 @@ class RealTokenAccessTest {
         }
     }
 
+    /**
+     * Officer A's decision reaches officer B's console (and a supervisor's) on the alertDecided subscription, with who
+     * decided, the decision, outcome and notes; the DPO and the public may not subscribe; an officer taken off the
+     * deployment is cut off at once. A supervisor who tries to decide is told why in words.
+     */
+    @Test
+    void aColleaguesDecisionReachesEveryConsole() throws Exception {
+        DeploymentView active = Fixtures.active(Fixtures.officer(CAROL));
+        Fixtures.assign(active.id(), CAROL, "dave.officer");
+        String alert = Fixtures.alert(active).id().toString();
+        String subscription = "subscription { alertDecided(deploymentId: \"" + active.id() + "\") { id adjudication"
+                + " adjudicatedBy adjudicatedAt outcome outcomeNotes } }";
+        try (GraphQLWebSocket dave = subscribe("dave.officer", subscription);
+                GraphQLWebSocket supervisor = subscribe(ALICE, subscription);
+                GraphQLWebSocket dpo = subscribe(ERIN, subscription);
+                GraphQLWebSocket anonymous = subscribe(null, subscription)) {
+            Thread.sleep(1000);
+            GraphQL.post(token(ALICE), "mutation($a: ID!) { adjudicateAlert(input: {alertId: $a, adjudication:"
+                    + " FALSE_ALERT}) { id } }", java.util.Map.of("a", alert))
+                    .body("errors[0].extensions.code", equalTo("forbidden"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString(
+                            "only the officers assigned to operate deployment"));
+            GraphQL.post(token(CAROL), "mutation($a: ID!) { adjudicateAlert(input: {alertId: $a, adjudication:"
+                    + " CONFIRMED_MATCH, outcome: ARREST, notes: \"Arrested on warrant\"}) { id } }",
+                    java.util.Map.of("a", alert)).body("errors", nullValue());
+            for (GraphQLWebSocket console : new GraphQLWebSocket[] {dave, supervisor}) {
+                JsonNode next = console.nextOfType("next", Duration.ofSeconds(10));
+                assertThat(next).as("the decision on another console").isNotNull();
+                JsonNode decided = next.at("/payload/data/alertDecided");
+                assertThat(decided.path("id").asText()).isEqualTo(alert);
+                assertThat(decided.path("adjudicatedBy").asText()).isEqualTo(CAROL);
+                assertThat(decided.path("adjudication").asText()).isEqualTo("CONFIRMED_MATCH");
+                assertThat(decided.path("outcome").asText()).isEqualTo("ARREST");
+                assertThat(decided.path("outcomeNotes").asText()).isEqualTo("Arrested on warrant");
+                assertThat(decided.path("adjudicatedAt").isNull()).isFalse();
+            }
+            assertRefused(dpo, "forbidden");
+            assertRefused(anonymous, "unauthorized");
+
+            Fixtures.assign(active.id(), CAROL); // a supervisor takes dave off
+            assertRefused(dave, "forbidden");
+            String second = Fixtures.alert(active).id().toString();
+            GraphQL.post(token(CAROL), "mutation($a: ID!) { adjudicateAlert(input: {alertId: $a, adjudication:"
+                    + " FALSE_ALERT}) { id } }", java.util.Map.of("a", second)).body("errors", nullValue());
+            JsonNode next = supervisor.nextOfType("next", Duration.ofSeconds(10));
+            assertThat(next.at("/payload/data/alertDecided/id").asText()).isEqualTo(second);
+            assertThat(dave.nextOfType("next", Duration.ofSeconds(2))).as("dave, taken off").isNull();
+        }
+    }
+
     /** The dashboard's public client takes no passwords: only its login page (and any second factor) signs in. */
     @Test
     void theBrowserClientRefusesThePasswordGrant() {

@@ -81,6 +81,8 @@ class RoleMatrixTest {
             }),
             op("addCamera", Set.of(O), u -> call("mutation($d: ID!) { addCamera(deploymentId: $d, input: {name:"
                     + " \"c\", pushMode: true, positionDescription: \"Shop front\"}) { id } }", "d", draft(u).id())),
+            op("removeCamera", Set.of(O), u -> call("mutation($c: ID!) { removeCamera(cameraId: $c) { id } }",
+                    "c", camera(u))),
             // an officer submits their own draft; a supervisor, someone else's
             op("submitDeployment", Set.of(O, S), u -> call("mutation($d: ID!) { submitDeployment(id: $d) { status } }",
                     "d", (u.endsWith(S) ? Fixtures.draft(DRAFTER) : draft(u)).id())),
@@ -183,7 +185,7 @@ class RoleMatrixTest {
      * operate, its alert, camera or entry): an officer who is not assigned to that deployment is refused each.
      */
     static final Set<String> DEPLOYMENT_SCOPED = Set.of("deployment", "watchlist", "alerts", "alert",
-            "deploymentReadiness", "updateDeployment", "addCamera", "submitDeployment", "cancelDeployment",
+            "deploymentReadiness", "updateDeployment", "addCamera", "removeCamera", "submitDeployment", "cancelDeployment",
             "startDeployment", "assignOperators", "pauseDeployment", "resumeDeployment", "stopDeployment",
             "proposeWatchlistEntry", "removeWatchlistEntry", "publishNotice", "recordSignagePlaced",
             "recordSignageRemoved", "recordLeaflets", "adjudicateAlert");
@@ -196,7 +198,7 @@ class RoleMatrixTest {
     }
 
     /** Subscriptions run over WebSocket with real tokens, every role each: {@link RealTokenAccessTest}. */
-    static final List<String> SUBSCRIPTIONS = List.of("alertRaised", "deploymentStatusChanged");
+    static final List<String> SUBSCRIPTIONS = List.of("alertRaised", "alertDecided", "deploymentStatusChanged");
 
     @Test
     void everyQueryAndMutationOfTheSchemaIsInTheMatrix() {

@@ -34,11 +34,18 @@ public final class StreamFrameSource implements Runnable {
 
         /** The stream failed or ended and will be reopened; {@code reason} names no URL. */
         void reconnect(String reason);
+
+        /** A looped file was played to its end and rests before it plays again. */
+        default void played() {
+        }
     }
 
-    /** How to open the stream: the URL (with credentials), FFmpeg's protocol whitelist, a check before each open. */
+    /**
+     * How to open the stream: the URL (with credentials), FFmpeg's protocol whitelist, a check before each open; a
+     * file is played again after {@code loopRest} when {@code loopFiles}.
+     */
     public record Options(String url, String protocolWhitelist, Consumer<String> checkBeforeOpen, Duration initialBackoff,
-            Duration maxBackoff, boolean loopFiles) {
+            Duration maxBackoff, boolean loopFiles, Duration loopRest) {
     }
 
     private final Options options;
@@ -76,7 +83,9 @@ public final class StreamFrameSource implements Runnable {
                 if (!isFile()) {
                     listener.reconnect("stream ended");
                 } else {
-                    continue; // a demo camera: play the file again
+                    listener.played();
+                    rest(options.loopRest()); // a demo camera: play the file again, after a rest
+                    continue;
                 }
                 backoff = options.initialBackoff();
             } catch (InterruptedException e) {
@@ -96,6 +105,14 @@ public final class StreamFrameSource implements Runnable {
             }
             backoff = backoff.multipliedBy(2).compareTo(options.maxBackoff()) > 0 ? options.maxBackoff()
                     : backoff.multipliedBy(2);
+        }
+    }
+
+    /** Sleeps, waking at once when stopped. */
+    private void rest(Duration rest) throws InterruptedException {
+        long until = System.nanoTime() + rest.toNanos();
+        while (running && System.nanoTime() < until) {
+            Thread.sleep(Math.max(1, Math.min(200, (until - System.nanoTime()) / 1_000_000)));
         }
     }
 
