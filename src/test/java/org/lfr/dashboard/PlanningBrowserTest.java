@@ -179,10 +179,11 @@ class PlanningBrowserTest {
 
     /**
      * A folder chosen with the folder picker is zipped by the page (jszip) and enrolled like a zip: photos named after
-     * the entries (or in a folder of that name) are enrolled, other files are left out, and the bar ends full.
+     * the entries (or in a folder of that name) are enrolled, other files are left out, and the bar ends full. Then a
+     * stream camera with a user name and password: the page and every GraphQL answer show its URL without them.
      */
     @Test
-    void aFolderOfPhotosIsZippedByThePageAndEnrolled() throws Exception {
+    void aFolderOfPhotosIsZippedByThePageAndEnrolledAndAStreamsCredentialsAreNeverShown() throws Exception {
         DeploymentView d = Fixtures.draft(Fixtures.officer("carol.officer"));
         String one = Fixtures.entry(Fixtures.officer("carol.officer"), d.id(), false).subjectReference();
         String two = Fixtures.entry(Fixtures.officer("carol.officer"), d.id(), false).subjectReference();
@@ -191,7 +192,9 @@ class PlanningBrowserTest {
         PlanningScreens.photoFile(OBAMA, folder.resolve(one + ".jpg"));
         PlanningScreens.photoFile(BIDEN, Files.createDirectories(folder.resolve(two)).resolve("portrait.jpg"));
         Files.writeString(folder.resolve("notes.txt"), "not a photo: the page leaves it out");
-        try (Browser browser = Browser.open(base()).signIn("carol.officer", "#/deployments/" + d.id())) {
+        try (Browser browser = Browser.open(base())) {
+            browser.recordGraphQLResponses();
+            browser.signIn("carol.officer", "#/deployments/" + d.id());
             PlanningScreens screens = new PlanningScreens(browser);
             browser.waitFor(By.id("bulk-form"), WAIT);
             List<Long> seen = screens.bulkUploadFolder(folder);
@@ -199,7 +202,19 @@ class PlanningBrowserTest {
             assertThat(screens.progress()).containsExactly(2, 2);
             assertThat(screens.bulkLines()).hasSize(2).allMatch(l -> l.startsWith("ENROLLED: "));
             assertThat(browser.contentSecurityPolicyViolations()).as("jszip loaded under the strict CSP").isEmpty();
+
+            // a stream camera's credentials are typed once: stored apart, never in the page again
+            assertThat(screens.addStreamCamera("Market camera", "Market hall roof", "rtsp://127.0.0.1:8554/market",
+                    "operator", "s3cret-pass")).as("added").isNull();
+            String row = browser.driver.findElement(By.xpath("//table[caption[normalize-space()='Cameras']]"
+                    + "//tr[td[1][normalize-space()='Market camera']]")).getText();
+            assertThat(row).contains("rtsp://127.0.0.1:8554/market").contains("with credentials, not shown")
+                    .doesNotContain("operator:").doesNotContain("s3cret");
+            assertThat(browser.driver.getPageSource()).doesNotContain("s3cret-pass");
+            assertThat(browser.graphQLResponses()).noneMatch(r -> r.contains("s3cret"));
         }
+        assertThat(Sql.strings("select stream_url from camera where deployment_id = ?", d.id()))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).doesNotContain("s3cret");
         List<Map<String, Object>> entries = GraphQL.ok(KeycloakTokensCache.token("carol.officer"),
                 "query($d: ID!) { watchlist(deploymentId: $d) { entries { subjectReference hasEmbedding } } }",
                 Map.of("d", d.id().toString())).extract().jsonPath().getList("data.watchlist.entries");
