@@ -161,14 +161,21 @@ class DeploymentReadinessTest {
                 .body("data.deployment.cameras[0].status.reconnects", equalTo(3))
                 .body("data.deployment.cameras[0].status.analysedBy", equalTo("replica-x"))
                 .body("data.deployment.cameras[0].status.reportedAgeSeconds", lessThanOrEqualTo(5));
-        // its replica fell silent a minute ago
-        java.time.Instant then = now.minusSeconds(60);
+        // its replica fell silent 20 s ago: its last figures, marked STALE
+        java.time.Instant then = now.minusSeconds(20);
         Fixtures.await(() -> Fixtures.bean(CameraStatusBoard.class).report(List.of(new CameraStatusBoard.Report(camera,
                 "RUNNING", null, 7.5, 42, 3, then, "replica-x", elsewhere, then)), List.of(), List.of(), elsewhere,
                 then));
         GraphQL.ok(null, status, d).body("data.deployment.cameras[0].status.state", equalTo("STALE"))
                 .body("data.deployment.cameras[0].status.droppedFrames", equalTo(42))
                 .body("data.deployment.cameras[0].status.reportedAgeSeconds",
-                        org.hamcrest.Matchers.greaterThanOrEqualTo(59));
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(19));
+        // and ten minutes ago: nobody analyses the camera any more
+        java.time.Instant longAgo = now.minusSeconds(600);
+        Fixtures.await(() -> Fixtures.bean(CameraStatusBoard.class).report(List.of(new CameraStatusBoard.Report(camera,
+                "RUNNING", null, 7.5, 42, 3, longAgo, "replica-x", elsewhere, longAgo)), List.of(), List.of(),
+                elsewhere, longAgo));
+        GraphQL.ok(null, status, d).body("data.deployment.cameras[0].status.state", equalTo("NOT_ANALYSED"))
+                .body("data.deployment.cameras[0].status.analysedBy", nullValue());
     }
 }

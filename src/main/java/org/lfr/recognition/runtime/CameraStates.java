@@ -30,7 +30,8 @@ import io.smallrye.mutiny.Uni;
  * A camera's state as true on every replica: the replica analysing a camera (holding its claim) reports its state and
  * counters to the {@link CameraStatusBoard} every {@code lfr.runtime.status-report-every}; any replica answers from
  * its own worker when it has one, else from the latest report, which it calls STALE when three report intervals
- * passed without a new one (its replica stopped or lost the database).
+ * passed without a new one (its replica stopped or lost the database). A report thirty intervals old is no longer
+ * shown: nobody has analysed the camera for that long (a replica that died leaves its rows behind).
  */
 @ApplicationScoped
 public class CameraStates {
@@ -49,7 +50,7 @@ public class CameraStates {
     private final String replica;
     /** This process, told apart from another started under the same host name. */
     private final UUID instance = UUID.randomUUID();
-    private final Set<UUID> reported = new HashSet<>();
+    private final Set<UUID> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lfr-camera-status");
         t.setDaemon(true);
@@ -70,8 +71,18 @@ public class CameraStates {
         reporter.scheduleWithFixedDelay(this::report, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** After the cameras stopped here: their reports go, so that a stopped replica's cameras do not linger as STALE. */
     void onStop(@Observes @jakarta.annotation.Priority(200) ShutdownEvent event) {
         reporter.shutdownNow();
+        if (!reported.isEmpty()) {
+            try {
+                Await.result(() -> board.report(List.of(), List.of(), Set.copyOf(reported), instance,
+                        staleBefore(clock.instant())));
+            } catch (RuntimeException e) {
+                LOG.debugf("camera states of this replica not taken back (%s): they will read STALE",
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 
     /** The camera's state: first-hand when it is analysed here, else the analysing replica's latest report. */
@@ -82,7 +93,7 @@ public class CameraStates {
         }
         return board.reported(cameraId).map(report -> {
             Instant now = clock.instant();
-            if (report.isPresent()) {
+            if (report.isPresent() && !report.get().reportedAt().isBefore(now.minus(every.multipliedBy(30)))) {
                 CameraStatusBoard.Report r = report.get();
                 long age = Math.max(0, Duration.between(r.reportedAt(), now).toSeconds());
                 boolean stale = r.reportedAt().isBefore(staleBefore(now));
