@@ -9,3 +9,6 @@ alter table deployment add column false_alert_check_from_faces bigint not null d
 alter table deployment add column false_alert_excess_at timestamptz;
 -- After: the published record names who published it by role (a configured label), never by username.
 alter table deployment_record add column published_by_role varchar(200);
+-- Records published before this column existed were published by a supervisor (only a supervisor publishes); they
+-- carry the default label (lfr.records.role-labels.supervisor), so that no published record reads "by null".
+update deployment_record set published_by_role = 'Supervisor' where published_at is not null and published_by_role is null;

@@ -19,6 +19,9 @@ import org.lfr.common.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
+// Only the columns a change touched are written: faces_processed is added to by FaceCount's own SQL while the entity
+// may be loaded elsewhere (the false-alert check), and writing every column back would undo those additions.
+@org.hibernate.annotations.DynamicUpdate
 @Entity
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {

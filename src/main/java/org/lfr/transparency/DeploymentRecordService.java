@@ -116,7 +116,7 @@ public class DeploymentRecordService {
     }
 
     /**
-     * Exactly what the public record of the deployment says — or would say if {@code actor} published it now: the
+     * Exactly what the public record of the deployment says — or would say if a supervisor published it now: the
      * generated record (figures frozen when the deployment closed), or, before that, its figures as of now.
      */
     @OwnSession
@@ -124,9 +124,9 @@ public class DeploymentRecordService {
         return DeploymentRecord.<DeploymentRecord>findById(deploymentId).chain(r -> {
             if (r != null) {
                 return Uni.createFrom().item(r.publishedAt != null ? view(r)
-                        : view(r).published(null, labels.of(actor), r.generatedAt));
+                        : view(r).published(null, labels.publisher(), r.generatedAt));
             }
-            return figures(deploymentId).map(v -> v.published(null, labels.of(actor), null));
+            return figures(deploymentId).map(v -> v.published(null, labels.publisher(), null));
         });
     }
 

@@ -19,6 +19,11 @@ class RoleLabels {
         return config.roleLabels().supervisor();
     }
 
+    /** Only a supervisor publishes a record: a preview, whoever asks for it, names the publisher as one. */
+    String publisher() {
+        return config.roleLabels().supervisor();
+    }
+
     /** The publisher's label: a supervisor's (who publishes), else the DPO's. */
     String of(Actor actor) {
         return actor.isSupervisor() || !actor.isDpo() ? config.roleLabels().supervisor() : config.roleLabels().dpo();

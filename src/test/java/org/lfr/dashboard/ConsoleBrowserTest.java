@@ -68,7 +68,7 @@ class ConsoleBrowserTest {
             String id = Fixtures.alert(d).id().toString();
             browser.waitFor(By.cssSelector("article[data-alert-id='" + id + "']"), Duration.ofSeconds(60));
             assertThat(browser.script("return window.notReloaded === true;")).as("no reload").isEqualTo(true);
-            assertThat(pendingCount(browser)).as("the count says what the queue holds").isEqualTo(cards(browser));
+            countIsTheServices(browser, "carol.officer");
         }
     }
 
@@ -87,8 +87,8 @@ class ConsoleBrowserTest {
             WebElement card = browser.waitFor(By.cssSelector("article[data-alert-id='" + newest + "']"), WAIT);
             new WebDriverWait(browser.driver, WAIT).until(x -> card.findElements(By.tagName("img")).stream()
                     .filter(img -> !"0".equals(img.getDomProperty("naturalWidth"))).count() == 2);
-            long waiting = pendingCount(browser);
-            assertThat(waiting).as("the count says what the queue holds").isEqualTo(cards(browser)).isGreaterThanOrEqualTo(2);
+            long waiting = countIsTheServices(browser, "carol.officer");
+            assertThat(waiting).isGreaterThanOrEqualTo(2).isEqualTo(cards(browser));
             assertThat(browser.script("return document.querySelector('#queue article').dataset.alertId;"))
                     .as("the newest alert first").isEqualTo(newest);
             @SuppressWarnings("unchecked")
@@ -144,7 +144,9 @@ class ConsoleBrowserTest {
                 new WebDriverWait(other.driver, WAIT).until(x -> other.driver.findElements(card).isEmpty());
                 assertThat(other.script("return document.querySelector('#decided-list li[data-alert-id=\"" + id
                         + "\"]').textContent;")).asString().contains("False alert by carol.officer");
-                assertThat(pendingCount(other)).isEqualTo(cards(other));
+                if (other == dave) {
+                    countIsTheServices(dave, "dave.officer");
+                }
             }
             assertThat(dave.driver.findElement(By.id("announce")).getAttribute("textContent"))
                     .contains("False alert by carol.officer");
@@ -184,6 +186,17 @@ class ConsoleBrowserTest {
 
     private static long pendingCount(Browser browser) {
         return Long.parseLong(browser.driver.findElement(By.id("pending-count")).getText().split(" ")[0]);
+    }
+
+    /**
+     * The "alerts waiting" count equals the undecided alerts of the running deployments the officer operates, counted
+     * in PostgreSQL; returns it.
+     */
+    private static long countIsTheServices(Browser browser, String operator) {
+        long expected = Sql.count("select count(*) from alert a join deployment d on d.id = a.deployment_id"
+                + " where a.adjudication is null and d.status in ('ACTIVE', 'PAUSED') and ? = any(d.operators)", operator);
+        new WebDriverWait(browser.driver, WAIT).until(x -> pendingCount(browser) == expected);
+        return expected;
     }
 
     private static long cards(Browser browser) {

@@ -51,6 +51,7 @@ class WholeDeploymentBrowserTest {
     static final String BIDEN = PlanningBrowserTest.BIDEN;
     static final String TWO_FACES = PlanningBrowserTest.TWO_FACES;
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String EXEMPTION = "Credible intelligence of a planned assault at the market today";
 
     @TestHTTPResource("/")
     URL root;
@@ -106,7 +107,7 @@ class WholeDeploymentBrowserTest {
             LifecycleScreens page = new LifecycleScreens(supervisor).open(id);
             page.click("Approve watchlist");
             checklistAgreesWithTheGate(page, id);
-            page.authoriseWithExemption("Credible intelligence of a planned assault at the market today");
+            page.authoriseWithExemption(EXEMPTION);
             assertThat(page.status()).isEqualTo("AUTHORISED");
             supervisor.screenshot("supervisor-authorised-checklist");
             assertThat(supervisor.seriousAccessibilityViolations()).isEmpty();
@@ -154,7 +155,8 @@ class WholeDeploymentBrowserTest {
         try (Browser supervisor = Browser.open(base()).signIn("alice.supervisor", "#/deployments/" + id)) {
             LifecycleScreens page = new LifecycleScreens(supervisor).open(id);
             String preview = page.waitForText("record", "exactly what the public will see");
-            assertThat(preview).contains(reference).doesNotContain("carol.officer", "alice.supervisor", lin, biden);
+            assertThat(preview).contains(reference, "waived under a recorded critical-threat exemption")
+                    .doesNotContain("carol.officer", "alice.supervisor", lin, biden, EXEMPTION);
             supervisor.screenshot("supervisor-record-preview");
             assertThat(supervisor.seriousAccessibilityViolations()).isEmpty();
             page.click("Publish this record");
@@ -164,7 +166,7 @@ class WholeDeploymentBrowserTest {
             visitor.driver.get(base() + "/public/");
             visitor.waitUntilText(By.id("content"), reference, WAIT);
             assertThat(visitor.driver.findElement(By.id("content")).getText()).doesNotContain("carol.officer",
-                    "alice.supervisor", lin, biden);
+                    "alice.supervisor", lin, biden, EXEMPTION);
         }
 
         // each step in the audit trail under the person who took it

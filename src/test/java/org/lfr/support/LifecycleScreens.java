@@ -73,7 +73,8 @@ public final class LifecycleScreens {
     /** Authorises, recording a critical-threat exemption from the notice lead time with its reason. */
     public LifecycleScreens authoriseWithExemption(String reason) {
         browser.waitFor(By.cssSelector("label[for='exemption']"), WAIT).click(); // GOV.UK hides the box, not its label
-        browser.waitFor(By.id("exemption-reason"), WAIT).sendKeys(reason);
+        browser.waitFor(By.xpath("//label[starts-with(normalize-space(), 'Why there is no time')]/following::textarea[1]"),
+                WAIT).sendKeys(reason);
         return click("Authorise");
     }
 

@@ -2,7 +2,7 @@
 // caller's roles allow (a destructive one asks first, saying what it will do), the purge after it ends, and the
 // record a supervisor publishes having seen exactly what the public will see.
 import { h, when, replace, field, button, textarea } from './dom.js';
-import { gql, gqlAll } from './session.js';
+import { gql } from './session.js';
 import { liveFeed } from './live.js';
 
 /** Each rule as the state it needs, ticked when it holds; the failure's words only beside an unmet one. */
@@ -42,7 +42,7 @@ export async function lifecycleActions(d, me, act, reason) {
   }
   if (d.status === 'SUBMITTED' && is('supervisor')) {
     const exempt = h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: 'exemption' });
-    const why = textarea({ maxlength: 2000, id: 'exemption-reason' });
+    const why = textarea({ maxlength: 2000 });
     const whyGroup = h('div', { class: 'govuk-checkboxes__conditional', hidden: true }, field(
       'Why there is no time for advance notice (recorded; not published)', why)[0]);
     exempt.addEventListener('change', () => { whyGroup.hidden = !exempt.checked; });
@@ -66,9 +66,8 @@ export async function lifecycleActions(d, me, act, reason) {
     actions.push(button('Resume', act('mutation($d: ID!) { resumeDeployment(id: $d) { id } }', () => ({ d: id }))));
   }
   if ((d.status === 'ACTIVE' || (d.status === 'PAUSED' && !d.holdReason)) && operator) {
-    const undecided = (await gqlAll(`query($f: AlertFilter, $a: String) { alerts(filter: $f, after: $a, first: 100) {
-      edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { f: { deploymentId: id, pending: true } },
-    (data) => data.alerts)).length;
+    const undecided = (await gql(`query($f: AlertFilter) { alerts(filter: $f, first: 1) { totalCount } }`,
+      { f: { deploymentId: id, pending: true } })).alerts.totalCount;
     actions.push(confirming('Stop deployment', `Stopping ends matching on every camera at once and cannot be undone; the`
       + ` watchlist's images and embeddings are then purged within 15 minutes. ${undecided === 0 ? 'Every alert has been decided.'
       : `${undecided} ${undecided === 1 ? 'alert is' : 'alerts are'} still undecided: decide them first if you can.`}`,

@@ -10,6 +10,7 @@ import { ALERT_FIELDS, pendingCard, decidedItem } from './alertcard.js';
 import { cameraTiles } from './tiles.js';
 import { DECISIONS } from './words.js';
 import { evidenceBanners } from './evidence.js';
+import { keepOnly } from './drafts.js';
 
 const CONNECTION = {
   connected: ['connected', 'govuk-tag--green'],
@@ -79,10 +80,22 @@ export async function officerView(main, me) {
       li.hidden = !visible(li) || (words && !li.textContent.toLowerCase().includes(words));
     });
     const showing = [...shown.values()].filter((c) => !c.hidden).length;
-    pending.textContent = `${shown.size} ${shown.size === 1 ? 'alert' : 'alerts'} waiting`
-      + (showing < shown.size ? ` (${showing} shown by the filter)` : '');
+    const total = waitingTotal ?? shown.size;
+    pending.textContent = `${total} ${total === 1 ? 'alert' : 'alerts'} waiting`
+      + (showing < total ? ` (${showing} shown here)` : '');
     empty.hidden = shown.size > 0;
     decidedCount.textContent = String(decided.size);
+  };
+  // the count is the service's (totalCount), not what this page happens to hold: asked again after every change
+  let waitingTotal = null;
+  let counting;
+  const recount = () => {
+    clearTimeout(counting);
+    counting = setTimeout(() => Promise.all(running.map((d) => gql(`query($f: AlertFilter) { alerts(filter: $f, first: 1) {
+      totalCount } }`, { f: { deploymentId: d.id, pending: true } }))).then((counts) => {
+      waitingTotal = counts.reduce((sum, c) => sum + c.alerts.totalCount, 0);
+      filter();
+    }).catch(() => {}), 300);
   };
   [byDeployment, byCamera].forEach((s) => s.addEventListener('change', filter));
   search.addEventListener('input', filter);
@@ -104,6 +117,7 @@ export async function officerView(main, me) {
       document.getElementById('announce').textContent = `${DECISIONS[alert.adjudication]} by ${who}: `
         + `${alert.subjectReference || 'watchlist match'}. Moved to Decided.`;
     }
+    recount();
     if (!decided.has(alert.id)) {
       decided.add(alert.id);
       decidedList.prepend(decidedItem(alert, context(alert)));
@@ -122,6 +136,7 @@ export async function officerView(main, me) {
     queue.insertBefore(card, after || null);
     window.lfrShown.push({ id: alert.id, at: Date.now() });
     filter();
+    recount();
     if (live) announce(alert, cameras.get(alert.cameraId)?.name, sound.checked);
   };
 
@@ -155,7 +170,8 @@ export async function officerView(main, me) {
   }
 
   const feed = liveFeed({
-    onConnected: () => running.forEach((d) => catchUp(d).catch((e) => console.warn('catch-up failed', e))),
+    onConnected: () => Promise.all(running.map((d) => catchUp(d))).then(() => keepOnly(new Set(shown.keys())))
+      .catch((e) => console.warn('catch-up failed', e)),
     onState: (state) => {
       const [text, tone] = CONNECTION[state];
       connection.textContent = text;

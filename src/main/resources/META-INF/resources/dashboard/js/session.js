@@ -1,5 +1,6 @@
 // Sign-in (OpenID Connect authorisation code with PKCE, keycloak-js) and the GraphQL calls made with its token.
 /* global Keycloak */
+import { ownDrafts, dropDrafts } from './drafts.js';
 
 let keycloak;
 
@@ -16,6 +17,7 @@ export async function signIn() {
   // session ended), the page asks to sign in again instead of leaving at once, so nothing half-typed is lost
   setInterval(() => keycloak.updateToken(60).catch(signInAgain), 20000);
   const roles = keycloak.tokenParsed?.realm_access?.roles || [];
+  ownDrafts(keycloak.tokenParsed?.preferred_username);
   return { username: keycloak.tokenParsed?.preferred_username, roles };
 }
 
@@ -56,6 +58,7 @@ function signInAgain() {
 }
 
 export function signOut() {
+  dropDrafts();
   keycloak.logout({ redirectUri: `${location.origin}/public/` });
 }
 
