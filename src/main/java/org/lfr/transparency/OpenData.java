@@ -50,7 +50,8 @@ public final class OpenData {
         }
         boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
         // a cell a spreadsheet would run as a formula is quoted and led by an apostrophe (CSV injection)
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.E-]+")) {
+        // (OWASP's list: = + - @ tab and carriage return; a real number, such as a negative longitude, is left alone)
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(v instanceof Number)) {
             text = "'" + text;
             quote = true;
         }

@@ -17,6 +17,7 @@ import org.lfr.deployment.DeploymentService;
 import org.lfr.deployment.DeploymentView;
 import org.lfr.deployment.FaceCount;
 import org.lfr.support.Fixtures;
+import org.lfr.support.Sql;
 import org.lfr.support.GraphQL;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,7 +109,11 @@ class PublishedRecordEvidenceTest {
             for (String person : people) {
                 assertThat(body).as("no one named").doesNotContain(person);
             }
+            // the fact and date of the exemption, never its reason (Fixtures.authorised records it)
+            assertThat(body).doesNotContain("armed suspect");
         }
+        assertThat(Sql.count("select count(*) from deployment where id = ? and notice_exemption_reason like"
+                + " '%armed suspect%'", d.id())).as("the reason the test looks for is the one recorded").isOne();
     }
 
     private static void decide(String alert, String decision) {

@@ -159,6 +159,8 @@ class RealTokenAccessTest {
                     .body("errors[0].extensions.code", equalTo("forbidden"))
                     .body("errors[0].message", org.hamcrest.Matchers.containsString(
                             "only the officers assigned to operate deployment"));
+            assertThat(org.lfr.support.Sql.count("select count(*) from audit_event where action = 'ALERT_ADJUDICATED_REFUSED'"
+                    + " and subject_id = ? and actor = ?", alert, ALICE)).as("the refusal is audited").isOne();
             GraphQL.post(token(CAROL), "mutation($a: ID!) { adjudicateAlert(input: {alertId: $a, adjudication:"
                     + " CONFIRMED_MATCH, outcome: ARREST, notes: \"Arrested on warrant\"}) { id } }",
                     java.util.Map.of("a", alert)).body("errors", nullValue());
