@@ -152,14 +152,21 @@ class WholeDeploymentBrowserTest {
 
         // the supervisor sees what the public will see, publishes it, and the public page shows it
         await(() -> Fixtures.bean(DeploymentRecordService.class).generateDue()); // the records job's next run
-        try (Browser supervisor = Browser.open(base()).signIn("alice.supervisor", "#/deployments/" + id)) {
+        try (Browser supervisor = Browser.open(base())) {
+            supervisor.recordGraphQLResponses();
+            supervisor.signIn("alice.supervisor", "#/deployments/" + id);
             LifecycleScreens page = new LifecycleScreens(supervisor).open(id);
             String preview = page.waitForText("record", "exactly what the public will see");
             assertThat(preview).contains(reference, "waived under a recorded critical-threat exemption")
                     .doesNotContain("carol.officer", "alice.supervisor", lin, biden, EXEMPTION);
             supervisor.screenshot("supervisor-record-preview");
             assertThat(supervisor.seriousAccessibilityViolations()).isEmpty();
-            page.click("Publish this record");
+            try {
+                page.click("Publish this record");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; GraphQL answers: " + supervisor.graphQLResponses().stream()
+                        .map(r -> r.substring(0, Math.min(300, r.length()))).toList(), e);
+            }
             page.waitForText("record", "Published");
         }
         try (Browser visitor = Browser.open(base())) {

@@ -26,13 +26,14 @@ public final class LifecycleScreens {
 
     public LifecycleScreens open(String deploymentId) {
         browser.driver.get(browser.base + "/dashboard/#/deployments/" + deploymentId);
-        browser.waitFor(By.id("checklist"), WAIT);
+        browser.waitFor(By.id("status"), WAIT);
         return this;
     }
 
     /** The checklist as the page shows it: rule code → met. */
     @SuppressWarnings("unchecked")
     public Map<String, Boolean> checklist() {
+        browser.waitFor(By.id("checklist"), WAIT);
         List<Map<String, Object>> items = (List<Map<String, Object>>) browser.script("return [...document"
                 + ".querySelectorAll('#checklist li')].map(li => ({rule: li.dataset.rule, met: li.dataset.met === 'true',"
                 + " text: li.textContent}));");
@@ -55,8 +56,16 @@ public final class LifecycleScreens {
     /** Clicks a button whose action succeeds, and waits for the page to be drawn again. */
     public LifecycleScreens click(String label) {
         WebElement before = browser.driver.findElement(By.id("status"));
-        button(label).click();
-        new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.stalenessOf(before));
+        WebElement button = button(label);
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+        try {
+            new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.stalenessOf(before));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("\"" + label + "\" did not draw the page again; it says: "
+                    + browser.driver.findElement(By.id("problems")).getText() + "; the browser's console: "
+                    + browser.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll(), e);
+        }
         browser.waitFor(By.id("status"), WAIT);
         return this;
     }

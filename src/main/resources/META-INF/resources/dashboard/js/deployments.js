@@ -77,8 +77,9 @@ export async function deploymentDetail(main, me, id) {
     actions.length ? h('div', { class: 'lfr-actions', id: 'actions' }, needsReason && (is('supervisor') || d.status !== 'SUBMITTED')
       ? field('Reason (needed to reject, cancel, or decide on a held deployment)', reason)[0] : null, actions) : null,
     purgeState(d, w),
-    h('h2', { class: 'govuk-heading-m' }, 'Start gate'),
-    checklist(checks),
+    // the start gate is about starting (and resuming): once a deployment has ended there is nothing left to start
+    ...(['CLOSED', 'CANCELLED', 'REJECTED'].includes(d.status) ? []
+      : [h('h2', { class: 'govuk-heading-m' }, 'Start gate'), checklist(checks)]),
     h('h2', { class: 'govuk-heading-m' }, 'The plan'),
     summary([['Purpose', d.purpose], ['Place', `${d.locationName} (${d.latitude}, ${d.longitude})`],
       ['Area', d.areaDescription], ['Why this location', d.locationRationale],

@@ -12,7 +12,7 @@ export function checklist(checks) {
   h('span', { class: c.met ? 'lfr-met' : 'lfr-unmet', 'aria-hidden': 'true' }, c.met ? '✓ ' : '✗ '),
   h('span', { class: 'govuk-visually-hidden' }, c.met ? 'Done: ' : 'Not yet: '),
   c.requirement || c.description,
-  c.met || !c.requirement ? '' : h('span', { class: 'govuk-hint lfr-why' }, c.description),
+  c.met || !c.requirement ? '' : h('span', { class: 'lfr-why' }, ` — ${c.description}`),
   h('span', { class: 'lfr-code', title: 'Rule code, for support' }, c.rule))));
 }
 
