@@ -33,6 +33,7 @@ class LifecycleRulesTest {
     static final Map<Transition, Set<DeploymentStatus>> FROM = Map.ofEntries(
             Map.entry(Transition.EDIT, EnumSet.of(DRAFT)),
             Map.entry(Transition.ADD_CAMERA, EnumSet.of(DRAFT)),
+            Map.entry(Transition.REMOVE_CAMERA, EnumSet.of(DRAFT)),
             Map.entry(Transition.SUBMIT, EnumSet.of(DRAFT)),
             Map.entry(Transition.AUTHORISE, EnumSet.of(SUBMITTED)),
             Map.entry(Transition.REJECT, EnumSet.of(SUBMITTED)),

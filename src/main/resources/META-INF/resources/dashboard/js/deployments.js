@@ -12,24 +12,34 @@ import { evidencePanel } from './evidence.js';
 
 const STATUSES = ['SUBMITTED', 'DRAFT', 'AUTHORISED', 'ACTIVE', 'PAUSED', 'SUSPENDED', 'CLOSED', 'REJECTED', 'CANCELLED'];
 
+const LIST = `query($a: String, $f: DeploymentFilter) { deployments(first: 100, after: $a, filter: $f) { edges { node { id
+  reference status locationName plannedStart plannedEnd createdBy holdReason } } pageInfo { hasNextPage endCursor } } }`;
+
+/** The deployments 100 at a time ("Show the next 100"), with those the service holds first, whichever page they are on. */
 export async function deploymentList(main, me) {
-  const all = await gqlAll(`query($a: String) { deployments(first: 100, after: $a) { edges { node { id reference status
-    locationName plannedStart plannedEnd createdBy holdReason } } pageInfo { hasNextPage endCursor } } }`, {},
-  (data) => data.deployments);
-  const held = all.filter((d) => d.holdReason);
+  // held by the service itself (after a restore from backup, or by the false-alert check): always PAUSED
+  const held = (await gqlAll(LIST, { f: { status: 'PAUSED' } }, (data) => data.deployments)).filter((d) => d.holdReason);
+  const all = [];
+  let next = null;
   const link = (d) => h('a', { class: 'govuk-link', href: `#/deployments/${d.id}` }, d.reference);
-  replace(main, h('h1', { class: 'govuk-heading-l' }, 'Deployments'),
+  const more = async () => {
+    const { deployments } = await gql(LIST, { a: next });
+    all.push(...deployments.edges.map((e) => e.node));
+    next = deployments.pageInfo.hasNextPage ? deployments.pageInfo.endCursor : null;
+    draw();
+  };
+  const draw = () => replace(main, h('h1', { class: 'govuk-heading-l' }, 'Deployments'),
     // drafting is an officer's (createDeployment): a supervisor who is not one is not offered it
     me.roles.includes('officer') ? h('a', { class: 'govuk-button', href: '#/deployments/new', role: 'button',
       draggable: 'false', id: 'new-deployment' }, 'New deployment') : null,
-    // held by the service itself (after a restore from backup): first, with why; a supervisor decides
     held.length ? h('div', { id: 'held-deployments' }, table(`Held by the service (${held.length})`,
       ['Reference', 'Location', 'Why', 'Who decides'], held.map((d) => [link(d), d.locationName, d.holdReason,
         'a supervisor: resume or stop, with a reason']))) : null,
-    STATUSES.map((s) => [s, all.filter((d) => d.status === s)]).filter(([, ds]) => ds.length).map(([s, ds]) =>
-      table(`${s[0]}${s.slice(1).toLowerCase()} (${ds.length})`, ['Reference', 'Location', 'Planned', 'Drafted by'],
-        ds.map((d) => [h('a', { class: 'govuk-link', href: `#/deployments/${d.id}` }, d.reference), d.locationName,
-          `${when(d.plannedStart)} – ${when(d.plannedEnd)}`, d.createdBy]))));
+    STATUSES.map((st) => [st, all.filter((d) => d.status === st)]).filter(([, ds]) => ds.length).map(([st, ds]) =>
+      table(`${st[0]}${st.slice(1).toLowerCase()} (${ds.length})`, ['Reference', 'Location', 'Planned', 'Drafted by'],
+        ds.map((d) => [link(d), d.locationName, `${when(d.plannedStart)} – ${when(d.plannedEnd)}`, d.createdBy]))),
+    next ? button(`Show the next 100 deployments (${all.length} shown)`, more, 'govuk-button--secondary') : null);
+  await more();
 }
 
 const DETAIL = `query($d: ID!) {

@@ -19,10 +19,13 @@ const CONNECTION = {
 };
 
 export async function officerView(main, me) {
-  const mine = me.roles.includes('officer') ? '{operatedByMe: true}' : '{status: ACTIVE}';
-  const all = await gqlAll(`query($a: String) { deployments(filter: ${mine}, first: 100, after: $a) { edges { node { id
-    reference status matchThreshold locationName operators cameras { id name } } } pageInfo { hasNextPage endCursor } } }`,
-  {}, (data) => data.deployments);
+  // an officer's own deployments, every page; a supervisor watching without operating sees the first 100 running
+  const officer = me.roles.includes('officer');
+  const query = `query($a: String) { deployments(filter: ${officer ? '{operatedByMe: true}' : '{status: ACTIVE}'}, first: 100,
+    after: $a) { edges { node { id reference status matchThreshold locationName operators cameras { id name } } }
+    pageInfo { hasNextPage endCursor } } }`;
+  const all = officer ? await gqlAll(query, {}, (data) => data.deployments)
+    : (await gql(query, { a: null })).deployments.edges.map((e) => e.node);
   const running = all.filter((d) => d.status === 'ACTIVE' || d.status === 'PAUSED');
   const queue = h('div', { class: 'lfr-queue', id: 'queue' });
   const decidedList = h('ul', { class: 'govuk-list lfr-decided-list', id: 'decided-list' });

@@ -85,12 +85,12 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
-/** Every page of a connection: `pick(data)` returns the connection; nodes in order, however many pages. */
+/** Every page of a connection (the query takes its cursor as `$a`; `pick(data)` returns the connection), in order. */
 export async function gqlAll(query, variables, pick) {
   const nodes = [];
   let after = null;
   for (;;) {
-    const connection = pick(await gql(query, { ...variables, after }));
+    const connection = pick(await gql(query, { ...variables, a: after }));
     nodes.push(...connection.edges.map((e) => e.node));
     if (!connection.pageInfo.hasNextPage) return nodes;
     after = connection.pageInfo.endCursor;
