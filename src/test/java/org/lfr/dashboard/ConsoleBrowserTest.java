@@ -116,8 +116,7 @@ class ConsoleBrowserTest {
             browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
             new WebDriverWait(browser.driver, WAIT).until(x -> pendingCount(browser) == waiting - 1);
             assertThat(browser.driver.findElements(By.cssSelector("#queue article[data-alert-id='" + newest + "']"))).isEmpty();
-            assertThat(browser.script("return document.querySelector('#decided-list li[data-alert-id=\"" + newest
-                    + "\"]').textContent;")).asString().contains("Confirmed match by carol.officer", "Words of advice",
+            assertThat(browser.textContent("#decided-list li[data-alert-id='" + newest + "']")).contains("Confirmed match by carol.officer", "Words of advice",
                     "Spoken to and released");
         }
         assertThat(Sql.count("select count(*) from alert where id = ? and adjudication = 'CONFIRMED_MATCH'"
@@ -142,8 +141,7 @@ class ConsoleBrowserTest {
             carol.waitFor(card, WAIT).findElement(By.xpath(".//button[normalize-space()='False alert']")).click();
             for (Browser other : List.of(dave, alice)) {
                 new WebDriverWait(other.driver, WAIT).until(x -> other.driver.findElements(card).isEmpty());
-                assertThat(other.script("return document.querySelector('#decided-list li[data-alert-id=\"" + id
-                        + "\"]').textContent;")).asString().contains("False alert by carol.officer");
+                assertThat(other.textContent("#decided-list li[data-alert-id='" + id + "']")).contains("False alert by carol.officer");
                 if (other == dave) {
                     countIsTheServices(dave, "dave.officer");
                 }

@@ -102,7 +102,7 @@ class DashboardBrowserTest {
             String decided = "#decided-list li[data-alert-id='" + alertId + "']";
             browser.waitFor(By.cssSelector("#decided"), WAIT);
             new WebDriverWait(browser.driver, WAIT).until(x -> !x.findElements(By.cssSelector(decided)).isEmpty());
-            assertThat(x(browser, decided)).contains("Confirmed match by carol.officer");
+            assertThat(browser.textContent(decided)).contains("Confirmed match by carol.officer");
             assertThat(browser.driver.findElements(By.cssSelector("#queue article[data-alert-id='" + alertId + "']"))).isEmpty();
             GraphQL.ok(KeycloakTokensCache.token("carol.officer"), "query($a: ID!) { alert(id: $a) { adjudication } }",
                     Map.of("a", alertId)).body("data.alert.adjudication", org.hamcrest.Matchers.equalTo("CONFIRMED_MATCH"));
@@ -344,10 +344,6 @@ class DashboardBrowserTest {
     private UUID raise(UUID deployment, UUID camera, UUID entry) {
         return await(() -> Fixtures.bean(AlertRecorder.class).raise(new NewAlert(deployment, camera, entry, 0.9,
                 Instant.now(), Fixtures.TINY_JPEG, "image/jpeg"))).id();
-    }
-
-    private static String x(Browser browser, String css) {
-        return String.valueOf(browser.script("return document.querySelector(arguments[0]).textContent;", css));
     }
 
     private static Map<String, Object> network(boolean offline) {

@@ -86,6 +86,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** The whole text of the first element the selector finds, hidden or not (a closed details' contents too). */
+    public String textContent(String css) {
+        return String.valueOf(script("return document.querySelector(arguments[0]).textContent;", css));
+    }
+
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
